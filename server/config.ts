@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project's root folder (where package.json, slides/ and labs/ live). */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ServerConfig {
+  /** TCP port of the workshop site. */
+  port: number;
+  /** Interface to listen on. */
+  host: string;
+  /** Folder of the static site built by Astro. */
+  siteDir: string;
+}
+
+export function readServerConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const port = overrides.port ?? parsePort(env.PORT, 4321);
+  return {
+    port,
+    host: overrides.host ?? env.HOST ?? '0.0.0.0',
+    siteDir: overrides.siteDir ?? path.join(projectRoot, 'dist'),
+  };
+}
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}"`);
+  }
+  return port;
+}
