@@ -1,0 +1,71 @@
+import { VOID_ELEMENTS, type HtmlAttr, type HtmlTag } from './html-tags.ts';
+
+const JSX_ATTR_NAME = /^[A-Za-z_$][\w$-]*(?::[A-Za-z_$][\w$-]*)?$/;
+
+/** An open tag as JSX, with the element name to close it with. */
+export interface JsxTag {
+  name: string;
+  open: string;
+  /** False for void and self-closed tags, which take no close tag. */
+  opens: boolean;
+}
+
+/** An HTML comment as an MDX comment; reveal.js `.element`/`.slide` comments keep their meaning. */
+export function commentToMdx(text: string): string {
+  const safe = text.replaceAll('*/', '*\\/');
+  const element = /^\s*\.element\b:?\s*([\s\S]*?)\s*$/.exec(safe);
+  if (element) return `{/* .element: ${element[1]} */}`;
+  const slide = /^\s*\.slide:\s*([\s\S]*?)\s*$/.exec(safe);
+  if (slide) return `{/* .slide: ${slide[1]} */}`;
+  // Podium reads `{/* .word: … */}` and `{/* element: … */}` as (mistyped) directives; a plain comment must not look like one.
+  const looksLikeDirective = /^\s*(?:\.[A-Za-z-]+|element|slide)\s*:/.test(safe);
+  return looksLikeDirective ? `{/* HTML comment: ${safe.trim()} */}` : `{/*${safe}*/}`;
+}
+
+/** An HTML tag name as a JSX one: lower case first, so MDX never reads it as a component. */
+export function jsxName(name: string): string {
+  return name === name.toUpperCase() ? name.toLowerCase() : name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** Attributes as JSX: every value quoted, names JSX cannot hold dropped and passed to `dropped`. */
+export function jsxAttrs(attrs: readonly HtmlAttr[], dropped: (name: string) => void): string {
+  const seen = new Set<string>();
+  let out = '';
+  for (const { name, value } of attrs) {
+    if (!JSX_ATTR_NAME.test(name)) {
+      dropped(name);
+      continue;
+    }
+    if (seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out += ` ${name}${value === undefined ? '' : `=${jsxValue(value)}`}`;
+  }
+  return out;
+}
+
+function jsxValue(value: string): string {
+  if (!value.includes('"')) return `"${value}"`;
+  if (!value.includes("'")) return `'${value}'`;
+  return `{${JSON.stringify(value)}}`;
+}
+
+/** The JSX form of an open tag; void elements and `<x/>` are self-closed. */
+function jsxOpenTag(tag: HtmlTag, dropped: (name: string) => void, name = jsxName(tag.name)): string {
+  const selfClose = tag.selfClosing || VOID_ELEMENTS.has(tag.name.toLowerCase());
+  return `<${name}${jsxAttrs(tag.attrs, dropped)}${selfClose ? ' />' : '>'}`;
+}
+
+/** Whether the tag opens an element that a later close tag must end. */
+function opensElement(tag: HtmlTag): boolean {
+  return !tag.closing && !tag.selfClosing && !VOID_ELEMENTS.has(tag.name.toLowerCase());
+}
+
+/** A tag as JSX; reveal.js speaker notes (`<aside class="notes">`) become `<Notes>`. */
+export function jsxTagFor(tag: HtmlTag, dropped: (name: string) => void): JsxTag {
+  const classes = tag.attrs.find((a) => a.name.toLowerCase() === 'class')?.value?.split(/\s+/) ?? [];
+  if (tag.name.toLowerCase() === 'aside' && classes.includes('notes')) {
+    return tag.selfClosing ? { name: 'Notes', open: '', opens: false } : { name: 'Notes', open: '<Notes>', opens: true };
+  }
+  const name = jsxName(tag.name);
+  return { name, open: jsxOpenTag(tag, dropped, name), opens: opensElement(tag) };
+}
