@@ -22,5 +22,19 @@ export default defineConfig({
   },
   integrations: [validateContent(), mdx()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // reveal.js (and its plugins) in chunks of their own, so a deck page ships reveal.js + Podium's small script.
+        output: {
+          manualChunks(id) {
+            if (id.includes('/node_modules/reveal.js/dist/plugin/')) return `reveal-${id.split('/').pop()?.replace(/\.m?js$/, '')}`;
+            if (id.includes('/node_modules/reveal.js/')) return 'reveal';
+            return undefined;
+          },
+        },
+      },
+    },
+  },
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
 });
