@@ -1,0 +1,79 @@
+import { errors } from '../../meta/errors.ts';
+import { handleResource, readObject, sendObjectOrTable, sendWrite, writeOptions, type RequestContext } from './resource-handlers.ts';
+import { sendJson, baseHeaders } from './respond.ts';
+import type { LogOptions } from '../pieces.ts';
+
+/** Subresources of stored objects: status, scale, log, and the virtual ones (token, eviction, binding). */
+export async function handleSubresource(ctx: RequestContext): Promise<void> {
+  const { rt, info, def } = ctx;
+  const sub = info.subresource!;
+  const api = rt.cluster.api;
+  const ns = def.namespaced ? info.namespace : undefined;
+  const name = info.name!;
+  const virtual = rt.virtual.get(`${def.group}/${def.resource}/${sub}`);
+  if (virtual) {
+    if (info.verb !== 'create') throw errors.methodNotAllowed();
+    const body = await readObject(ctx);
+    const result = virtual({ user: ctx.user, namespace: ns, name, body, dryRun: ctx.query.getAll('dryRun').length > 0 });
+    return sendJson(ctx.res, result.code, result.body);
+  }
+  switch (sub) {
+    case 'status':
+    case 'finalize':
+      if (info.verb === 'get') return sendObjectOrTable(ctx, [api.get(def, ns, name)], false);
+      return handleResource(ctx);
+    case 'scale':
+      if (info.verb === 'get') return sendJson(ctx.res, 200, api.getScale(def, ns, name));
+      if (info.verb === 'update') {
+        const scale = await readObject(ctx);
+        return sendWrite(ctx, api.updateScale(def, ns, name, scale, writeOptions(ctx)), 200);
+      }
+      return handleResource(ctx);
+    case 'log':
+      return serveLogs(ctx);
+    case 'exec':
+    case 'attach':
+    case 'portforward':
+      // These arrive as upgrades; a plain request means the client could not upgrade.
+      throw errors.badRequest(`Upgrade request required`);
+    case 'proxy':
+      throw errors.internal(`no endpoints available for ${def.resource.slice(0, -1)} "${name}"`);
+    default:
+      throw errors.pathNotFound();
+  }
+}
+
+function serveLogs(ctx: RequestContext): void {
+  const { rt, res, query, info } = ctx;
+  if (!rt.logs) throw errors.badRequest('logs are not available from this cluster');
+  const ns = info.namespace!;
+  const pod = info.name!;
+  // 404 for a pod that does not exist, before asking the kubelet.
+  rt.cluster.api.get(ctx.def, ns, pod);
+  const num = (k: string) => {
+    const v = query.get(k);
+    return v === null ? undefined : Number(v);
+  };
+  const tailLines = num('tailLines');
+  const sinceSeconds = num('sinceSeconds');
+  const limitBytes = num('limitBytes');
+  const opts: LogOptions = {
+    ...(query.get('container') ? { container: query.get('container')! } : {}),
+    previous: query.get('previous') === 'true',
+    timestamps: query.get('timestamps') === 'true',
+    ...(tailLines !== undefined ? { tailLines } : {}),
+    ...(sinceSeconds !== undefined ? { sinceSeconds } : {}),
+    ...(query.get('sinceTime') ? { sinceTime: query.get('sinceTime')! } : {}),
+    ...(limitBytes !== undefined ? { limitBytes } : {}),
+  };
+  const text = rt.logs.read(ns, pod, opts);
+  if (query.get('follow') !== 'true') {
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'text/plain' });
+    res.end(text);
+    return;
+  }
+  res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
+  res.write(text);
+  const stop = rt.logs.follow(ns, pod, { ...opts, tailLines: 0 }, (line) => res.write(line), () => res.end());
+  res.on('close', stop);
+}

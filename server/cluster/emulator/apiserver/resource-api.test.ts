@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import type { ApiError } from '../meta/errors.ts';
+import { createPatcher } from '../patch/patcher.ts';
+import { Registry } from '../registry/registry.ts';
+import type { Allocators } from '../registry/strategy.ts';
+import { ObjectStore } from '../storage/object-store.ts';
+import { ResourceApi } from './resource-api.ts';
+
+const allocate: Allocators = {
+  clusterIP: () => '10.100.0.10',
+  reserveClusterIP: () => true,
+  releaseClusterIP: () => {},
+  nodePort: () => 30000,
+  reserveNodePort: () => true,
+  releaseNodePort: () => {},
+};
+
+function setup() {
+  const clock = new ManualClock(Date.parse('2026-05-01T10:00:00Z'));
+  const store = new ObjectStore(clock);
+  const registry = new Registry();
+  const api = new ResourceApi({
+    store,
+    registry,
+    clock,
+    allocate,
+    patcher: createPatcher(),
+    strategies: { for: (d) => (d.kind === 'Deployment' ? { tracksGeneration: true, statusSubresource: true } : {}) },
+    schemaCheck: { unknownFields: (_d, o) => ('bogus' in (o as object) ? ['bogus'] : []) },
+  });
+  const r = (g: string, v: string, res: string) => registry.lookup(g, v, res)!;
+  const ns = r('', 'v1', 'namespaces');
+  api.create(ns, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+  return { api, clock, store, deploy: r('apps', 'v1', 'deployments'), cm: r('', 'v1', 'configmaps'), pods: r('', 'v1', 'pods'), ns };
+}
+
+const deployment = (name = 'web') => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { replicas: 1 }, status: { replicas: 9 } });
+
+function caught(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (e) {
+    return e as ApiError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('ResourceApi', () => {
+  it('creates with generation 1, namespace from the URL and no client-set status', () => {
+    const { api, deploy } = setup();
+    const { object, created } = api.create(deploy, 'default', deployment());
+    expect(created).toBe(true);
+    expect(object.metadata).toMatchObject({ name: 'web', namespace: 'default', generation: 1, creationTimestamp: '2026-05-01T10:00:00Z' });
+    expect(object.status).toBeUndefined();
+  });
+
+  it('bumps generation on spec changes only, and keeps status on main-resource writes', () => {
+    const { api, deploy } = setup();
+    const first = api.create(deploy, 'default', deployment()).object;
+    const withStatus = api.update(deploy, 'default', 'web', { ...first, status: { replicas: 1 } }, { subresource: 'status' }).object;
+    expect(withStatus.metadata.generation).toBe(1);
+    expect(withStatus.status).toEqual({ replicas: 1 });
+    const labelled = api.patch(deploy, 'default', 'web', { type: 'application/merge-patch+json', patch: { metadata: { labels: { a: 'b' } } } }).object;
+    expect(labelled.metadata.generation).toBe(1);
+    const scaled = api.patch(deploy, 'default', 'web', { type: 'application/merge-patch+json', patch: { spec: { replicas: 3 }, status: { replicas: 0 } } }).object;
+    expect(scaled.metadata.generation).toBe(2);
+    expect(scaled.status).toEqual({ replicas: 1 });
+  });
+
+  it('answers a stale update with 409 Conflict and a patch with a stale resourceVersion too', () => {
+    const { api, deploy } = setup();
+    const first = api.create(deploy, 'default', deployment()).object;
+    api.patch(deploy, 'default', 'web', { type: 'application/merge-patch+json', patch: { spec: { replicas: 2 } } });
+    expect(caught(() => api.update(deploy, 'default', 'web', first)).code).toBe(409);
+    const stale = { metadata: { resourceVersion: first.metadata.resourceVersion }, spec: { replicas: 5 } };
+    expect(caught(() => api.patch(deploy, 'default', 'web', { type: 'application/merge-patch+json', patch: stale })).reason).toBe('Conflict');
+  });
+
+  it('refuses creates in a missing namespace and bad names, with upstream messages', () => {
+    const { api, cm } = setup();
+    const missing = caught(() => api.create(cm, 'nope', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }));
+    expect(missing.toStatus()).toMatchObject({ code: 404, message: 'namespaces "nope" not found' });
+    const bad = caught(() => api.create(cm, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } }));
+    expect(bad.code).toBe(422);
+    expect(bad.message).toMatch(/^ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+  });
+
+  it('generates names from generateName', () => {
+    const { api, cm } = setup();
+    const { object } = api.create(cm, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'cfg-' } });
+    expect(object.metadata.name).toMatch(/^cfg-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  it('rejects unknown fields under Strict and warns under Warn', () => {
+    const { api, cm } = setup();
+    const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, bogus: 1 };
+    expect(caught(() => api.create(cm, 'default', body, { fieldValidation: 'Strict' })).message).toBe('strict decoding error: unknown field "bogus"');
+    expect(api.create(cm, 'default', body, { fieldValidation: 'Warn' }).warnings).toEqual(['unknown field "bogus"']);
+  });
+
+  it('persists nothing on dry run', () => {
+    const { api, deploy, store } = setup();
+    const rv = store.resourceVersion;
+    api.create(deploy, 'default', deployment(), { dryRun: true });
+    expect(store.resourceVersion).toBe(rv);
+    expect(caught(() => api.get(deploy, 'default', 'web')).code).toBe(404);
+  });
+
+  it('keeps an object with finalizers until the last one is removed', () => {
+    const { api, cm } = setup();
+    api.create(cm, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', finalizers: ['example.com/hold'] } });
+    const pending = api.delete(cm, 'default', 'c');
+    expect(pending.deleted).toBe(false);
+    expect(pending.object.metadata.deletionTimestamp).toBe('2026-05-01T10:00:00Z');
+    const done = api.patch(cm, 'default', 'c', { type: 'application/merge-patch+json', patch: { metadata: { finalizers: null } } });
+    expect(done.object.metadata.name).toBe('c');
+    expect(caught(() => api.get(cm, 'default', 'c')).code).toBe(404);
+  });
+
+  it('adds the foregroundDeletion finalizer for foreground deletes', () => {
+    const { api, deploy } = setup();
+    api.create(deploy, 'default', deployment());
+    const r = api.delete(deploy, 'default', 'web', { propagationPolicy: 'Foreground' });
+    expect(r.object.metadata.finalizers).toEqual(['foregroundDeletion']);
+  });
+
+  it('deletes scheduled pods gracefully and unscheduled ones at once', () => {
+    const { api, pods } = setup();
+    const pod = (name: string, nodeName?: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { ...(nodeName ? { nodeName } : {}), containers: [] } });
+    api.create(pods, 'default', pod('a', 'node-1'));
+    api.create(pods, 'default', pod('b'));
+    const a = api.delete(pods, 'default', 'a');
+    expect(a).toMatchObject({ deleted: false, object: { metadata: { deletionGracePeriodSeconds: 30, deletionTimestamp: '2026-05-01T10:00:30Z' } } });
+    expect(api.delete(pods, 'default', 'a', { gracePeriodSeconds: 0 }).deleted).toBe(true);
+    expect(api.delete(pods, 'default', 'b').deleted).toBe(true);
+  });
+
+  it('serves the scale subresource', () => {
+    const { api, deploy } = setup();
+    api.create(deploy, 'default', { ...deployment(), spec: { replicas: 1, selector: { matchLabels: { app: 'web' } } } });
+    expect(api.getScale(deploy, 'default', 'web')).toMatchObject({ kind: 'Scale', spec: { replicas: 1 }, status: { selector: 'app=web' } });
+    const r = api.patch(deploy, 'default', 'web', { type: 'application/merge-patch+json', patch: { spec: { replicas: 4 } } }, { subresource: 'scale' });
+    expect(r.object).toMatchObject({ kind: 'Scale', spec: { replicas: 4 } });
+    expect((api.get(deploy, 'default', 'web') as { spec?: { replicas?: number } }).spec?.replicas).toBe(4);
+  });
+
+  it('filters lists by label and field selectors and rejects bad ones', () => {
+    const { api, cm } = setup();
+    api.create(cm, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { app: 'x' } } });
+    api.create(cm, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' } });
+    expect(api.list(cm, 'default', { labelSelector: 'app=x' }).items.map((o) => o.metadata.name)).toEqual(['a']);
+    expect(api.list(cm, 'default', { fieldSelector: 'metadata.name=b' }).items.map((o) => o.metadata.name)).toEqual(['b']);
+    expect(caught(() => api.list(cm, 'default', { fieldSelector: 'spec.foo=1' })).message).toBe('field label not supported: spec.foo');
+  });
+});
