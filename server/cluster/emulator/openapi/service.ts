@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Registry } from '../registry/registry.ts';
+import { gvString, type ResourceDef } from '../registry/types.ts';
+import type { BuiltinSchemas } from './builtin-schemas.ts';
+import { groupVersionDocument } from './documents.ts';
+import { defaultBuiltinSchemas } from './schema-provider.ts';
+
+/** A served document: its bytes and the content hash the index links it by. */
+export interface OpenApiDocument {
+  body: Buffer;
+  /** Upper-case hex SHA-512 of `body`, as upstream computes it. */
+  hash: string;
+  /** Entity tag (the hash, unquoted): the `ETag` header is `"<etag>"`. */
+  etag: string;
+  contentType: 'application/json';
+}
+
+/**
+ * `/openapi/v3` for the emulator: the index and one document per served group-version.
+ * Documents are built on first use and cached; a group-version is rebuilt only when its resource
+ * definitions change (CRDs added, changed or removed), which changes its hash in the index.
+ *
+ * HTTP wiring: `GET /openapi/v3` → `index()`; `GET /openapi/v3/<path>?hash=H` → `document(<path>)`,
+ * answered with `Cache-Control: public, immutable` when `H` equals the document's hash, else
+ * `no-cache, private`; unknown paths → 404. `GET /openapi/v2` → 404 (kubectl then relies on v3).
+ */
+export interface OpenApiService {
+  index(): OpenApiDocument;
+  /** `api/v1`, `apis/apps/v1`, or the same with a leading `/openapi/v3/` and a query. */
+  document(path: string): OpenApiDocument | undefined;
+}
+
+export interface OpenApiOptions {
+  /** `info.version` of every document. */
+  version?: string;
+  builtins?: BuiltinSchemas;
+}
+
+export function createOpenApiService(registry: Registry, options: OpenApiOptions = {}): OpenApiService {
+  const version = options.version ?? 'unversioned';
+  const cache = new Map<string, { signature: string; doc: OpenApiDocument }>();
+  let builtins = options.builtins;
+  let index: { registryVersion: number; doc: OpenApiDocument } | undefined;
+
+  const byGroupVersion = (): Map<string, ResourceDef[]> => {
+    const map = new Map<string, ResourceDef[]>();
+    for (const def of registry.all()) {
+      const key = def.group ? `apis/${def.group}/${def.version}` : `api/${def.version}`;
+      map.set(key, [...(map.get(key) ?? []), def]);
+    }
+    return map;
+  };
+
+  const build = (key: string, defs: ResourceDef[]): OpenApiDocument => {
+    const signature = signatureOf(defs);
+    const hit = cache.get(key);
+    if (hit && hit.signature === signature) return hit.doc;
+    builtins ??= defaultBuiltinSchemas();
+    const doc = toDocument(groupVersionDocument(defs, builtins, { version }));
+    cache.set(key, { signature, doc });
+    return doc;
+  };
+
+  return {
+    index() {
+      if (index && index.registryVersion === registry.version) return index.doc;
+      const paths: Record<string, { serverRelativeURL: string }> = {};
+      const groups = byGroupVersion();
+      for (const [key, defs] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const doc = build(key, defs);
+        paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${doc.hash}` };
+      }
+      for (const key of cache.keys()) if (!groups.has(key)) cache.delete(key);
+      index = { registryVersion: registry.version, doc: toDocument({ paths }) };
+      return index.doc;
+    },
+    document(path) {
+      const key = path.replace(/^\/?(openapi\/v3\/?)?/, '').replace(/[?#].*$/, '').replace(/\/$/, '');
+      const defs = byGroupVersion().get(key);
+      return defs ? build(key, defs) : undefined;
+    },
+  };
+}
+
+/** What a group-version's document depends on besides the (fixed) built-in schemas. */
+function signatureOf(defs: ResourceDef[]): string {
+  return JSON.stringify(
+    defs.map((d) => [gvString(d), d.kind, d.resource, d.namespaced, d.verbs, d.subresources ?? [], d.custom ? { schema: d.custom.schema } : null]),
+  );
+}
+
+function toDocument(value: unknown): OpenApiDocument {
+  const body = Buffer.from(JSON.stringify(value));
+  const hash = createHash('sha512').update(body).digest('hex').toUpperCase();
+  return { body, hash, etag: hash, contentType: 'application/json' };
+}
