@@ -11,6 +11,8 @@ export interface ServerConfig {
   host: string;
   /** Folder of the static site built by Astro. */
   siteDir: string;
+  /** Where the server keeps its state: the SQLite store, learners' homes. */
+  dataDir: string;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -19,6 +21,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, overrides: Partial<Serv
     port,
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
     siteDir: overrides.siteDir ?? path.join(projectRoot, 'dist'),
+    dataDir: overrides.dataDir ?? defaultDataDir(env),
   };
 }
 
@@ -29,4 +32,9 @@ export function parsePort(value: string | undefined, fallback: number): number {
     throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}"`);
   }
   return port;
+}
+
+/** `$PODIUM_DATA_DIR`, or `.podium/` in the project. */
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  return path.resolve(env.PODIUM_DATA_DIR ?? path.join(projectRoot, '.podium'));
 }

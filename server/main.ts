@@ -12,7 +12,7 @@ export interface RunningServer {
 }
 
 /** Builds the pieces from the configuration and listens. */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(config: Pick<ServerConfig, 'siteDir' | 'host' | 'port'>): Promise<RunningServer> {
   if (!existsSync(path.join(config.siteDir, 'index.html'))) {
     throw new Error(`No built site in ${config.siteDir}: run \`npm run build\` first (\`npm start\` does both).`);
   }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerServe } from './serve.ts';
 import { registerExportPdf } from './export-pdf.ts';
 import { registerImport } from './import.ts';
+import { registerCluster } from './cluster.ts';
 
 /** The `podium` command. Each subcommand lives in its own module and registers itself here. */
 export async function main(argv: string[]): Promise<void> {
@@ -12,6 +13,7 @@ export async function main(argv: string[]): Promise<void> {
   registerServe(program);
   registerExportPdf(program);
   registerImport(program);
+  registerCluster(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
