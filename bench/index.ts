@@ -1,9 +1,20 @@
 import { projectRoot } from '../server/config.ts';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { benchSite } from './site.ts';
+import { benchClusterKubectl } from './cluster.ts';
 
 /** `npm run bench [section…]`: reports numbers; never passes or fails on time. */
 const sections: Record<string, () => void | Promise<void>> = {
   site: () => benchSite(projectRoot),
+  kubectl: () => benchClusterKubectl(),
+  // In a process of its own, to call the garbage collector between measurements.
+  memory: () => {
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(projectRoot, 'bench/cluster-memory.ts')], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    });
+  },
 };
 
 const wanted = process.argv.slice(2);
