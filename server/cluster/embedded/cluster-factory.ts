@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { LogSource } from '../emulator/apiserver/pieces.ts';
+import type { UpgradeHandler } from '../emulator/apiserver/http/runtime.ts';
+import { createExecUpgradeHandler } from '../emulator/exec/handler.ts';
+import { Registries } from '../emulator/node-sim/kubelet/images/catalogue.ts';
 import { bootstrapPolicy, clusterRoleAggregationController } from '../emulator/auth/index.ts';
 import { bootstrapCluster, createBootstrapObjects, type ClusterSpec as BootstrapSpec } from '../emulator/bootstrap/index.ts';
 import { EmulatedCluster } from '../emulator/cluster.ts';
@@ -20,6 +23,8 @@ import type { ClusterSpec } from '../backend.ts';
 export interface BuiltCluster {
   cluster: EmulatedCluster;
   logs: LogSource;
+  /** `kubectl exec`, `attach`, `port-forward`, `cp`. */
+  upgrade: UpgradeHandler;
   /** Stop and start simulated nodes (labs on node failure). */
   nodes: Pick<NodeSimulation, 'stopNode' | 'startNode'>;
 }
@@ -77,7 +82,21 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
         // Controllers keep per-cluster state: a fresh set for every cluster.
         controllers: [crdController, clusterRoleAggregationController, ...workloadControllers(controllers.workload), ...nodes],
       });
-      return { cluster, logs: createLogSource(cluster, controllers.nodeSim), nodes };
+      const logs = createLogSource(cluster, controllers.nodeSim);
+      const sim = controllers.nodeSim;
+      const upgrade = createExecUpgradeHandler({
+        store: cluster.store,
+        clock: cluster.clock,
+        logs,
+        region: spec.region,
+        images: new Registries({
+          accountId: spec.accountId,
+          region: spec.region,
+          dnsResolver: sim.dnsResolver ?? '192.168.0.2',
+          ecr: sim.ecr ?? {},
+        }),
+      });
+      return { cluster, logs, upgrade, nodes };
     },
     bootstrap({ cluster }, spec) {
       const { objects } = bootstrapCluster(bootstrapSpec(spec), { now: cluster.clock.now() });

@@ -117,6 +117,7 @@ export class ClusterHost {
       id: record.id,
       cluster: built.cluster,
       logs: built.logs,
+      upgrade: built.upgrade,
       secrets: record.secrets as ClusterSecrets,
       region: spec.region ?? DEFAULT_REGION,
       minor: (spec.version ?? '1.32').split('.')[1] ?? '32',

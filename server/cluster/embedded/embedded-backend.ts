@@ -1,4 +1,6 @@
 import type { Server } from 'node:https';
+import { chmod, chown, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApiServer } from '../emulator/apiserver/http/api-server.ts';
 import type { ClusterBackend, ClusterHandle, ClusterSpec } from '../backend.ts';
@@ -31,11 +33,14 @@ export interface EmbeddedBackendOptions {
 export class EmbeddedBackend implements ClusterBackend {
   readonly kind = 'embedded' as const;
 
+  private readonly learnerServers = new Map<string, Server>();
+
   private constructor(
     readonly host: ClusterHost,
     private readonly server: Server,
     private readonly ca: CertificateAuthority,
     private readonly address: string,
+    private readonly serving: { certPem: string; keyPem: string },
   ) {}
 
   static async start(opts: EmbeddedBackendOptions): Promise<EmbeddedBackend> {
@@ -63,7 +68,47 @@ export class EmbeddedBackend implements ClusterBackend {
     });
     const { port } = server.address() as AddressInfo;
     const shown = listenHost === '0.0.0.0' ? '127.0.0.1' : listenHost;
-    return new EmbeddedBackend(host, server, ca, `${shown}:${port}`);
+    return new EmbeddedBackend(host, server, ca, `${shown}:${port}`, serving);
+  }
+
+  /**
+   * A listener on a Unix socket that serves only `owner`'s clusters: the one a learner's sandbox is
+   * given. Even with another learner's token, nothing but the owner's clusters can be reached through it.
+   */
+  async openOwnerSocket(owner: string, socketPath: string, opts: { uid?: number } = {}): Promise<void> {
+    if (this.learnerServers.has(socketPath)) return;
+    const server = createApiServer({
+      cert: this.serving.certPem,
+      key: this.serving.keyPem,
+      resolver: {
+        byId: (id) => {
+          const record = this.host.record(id);
+          return record && record.owner === owner ? this.host.runtime(id) : undefined;
+        },
+      },
+    });
+    await mkdir(path.dirname(socketPath), { recursive: true, mode: 0o700 });
+    await rm(socketPath, { force: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, () => resolve());
+    });
+    // Only the learner's Unix user may connect (their sandbox runs as it).
+    if (opts.uid !== undefined) {
+      await chown(path.dirname(socketPath), opts.uid, opts.uid);
+      await chown(socketPath, opts.uid, opts.uid);
+      await chmod(socketPath, 0o600);
+    } else {
+      await chmod(socketPath, 0o666);
+    }
+    this.learnerServers.set(socketPath, server);
+  }
+
+  async closeOwnerSocket(socketPath: string): Promise<void> {
+    const server = this.learnerServers.get(socketPath);
+    if (!server) return;
+    this.learnerServers.delete(socketPath);
+    await closeServer(server);
   }
 
   /** `https://127.0.0.1:6443`, the API's base URL. */
@@ -103,10 +148,8 @@ export class EmbeddedBackend implements ClusterBackend {
 
   async close(): Promise<void> {
     this.host.close();
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+    await Promise.all([this.server, ...this.learnerServers.values()].map(closeServer));
+    this.learnerServers.clear();
   }
 
   private recordsOf(owner: string): ClusterRecord[] {
@@ -140,4 +183,11 @@ export class EmbeddedBackend implements ClusterBackend {
       spec: record.spec as ClusterSpec,
     };
   }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

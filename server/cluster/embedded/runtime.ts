@@ -28,7 +28,6 @@ import type { ClusterSecrets } from './cluster-secrets.ts';
 export interface ClusterServices {
   openapi?: (cluster: EmulatedCluster) => OpenApiSource;
   decodeProtobuf?: (body: Buffer) => KubeObject;
-  upgrade?: (cluster: EmulatedCluster) => UpgradeHandler;
   /** More token authenticators (the simulated EKS's IAM tokens), tried after the cluster's own. */
   tokenAuthenticators?: (cluster: EmulatedCluster) => TokenAuthenticator[];
   onRequest?: (clusterId: string, record: RequestRecord) => void;
@@ -38,6 +37,7 @@ export interface RuntimeInput {
   id: string;
   cluster: EmulatedCluster;
   logs?: LogSource;
+  upgrade?: UpgradeHandler;
   secrets: ClusterSecrets;
   region: string;
   /** Kubernetes minor version, e.g. `32`. */
@@ -82,7 +82,7 @@ export function buildRuntime(input: RuntimeInput): ClusterRuntime {
 
   const openapi = services.openapi?.(cluster);
   const logs = input.logs;
-  const upgrade = services.upgrade?.(cluster);
+  const upgrade = input.upgrade;
   return {
     id: input.id,
     cluster,

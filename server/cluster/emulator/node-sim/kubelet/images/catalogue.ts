@@ -55,7 +55,9 @@ function check(raw: unknown, file: string): Catalogue {
     if (typeof img.size?.default !== 'number') throw new DataError(file, where, 'size.default is required');
     if (!img.shell?.default) throw new DataError(file, where, 'shell.default is required');
     if (!Array.isArray(img.tags)) throw new DataError(file, where, 'tags must be a list');
-    img.tags = img.tags.map(String);
+    // A tag written 1.0 unquoted would read as the number 1: tags must be quoted when they look like numbers.
+    const numeric = img.tags.find((t) => typeof t !== 'string');
+    if (numeric !== undefined) throw new DataError(file, where, `tag ${String(numeric)} must be quoted ("${String(numeric)}"): unquoted, YAML reads it as a number`);
     for (const name of [img.repository, ...(img.aliases ?? [])]) byRepository.set(name, img);
   });
   return { images: doc.images, registries: doc.registries ?? {}, byRepository };
