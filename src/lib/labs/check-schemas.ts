@@ -1,0 +1,33 @@
+import type { ZodTypeAny } from 'zod';
+import {
+  absentCheckSchema,
+  authoredCheckSchema,
+  checkKinds,
+  commandCheckSchema,
+  countCheckSchema,
+  fileCheckSchema,
+  objectCheckSchema,
+  ranCheckSchema,
+  validatorCheckSchema,
+  type CheckKind,
+} from '../../schemas/check.ts';
+
+const byKind: Record<CheckKind, ZodTypeAny> = {
+  object: objectCheckSchema,
+  absent: absentCheckSchema,
+  count: countCheckSchema,
+  command: commandCheckSchema,
+  file: fileCheckSchema,
+  ran: ranCheckSchema,
+  validator: validatorCheckSchema,
+};
+
+/**
+ * A check is validated by the schema of its one kind; tells the frontmatter checker which, so a
+ * mistake inside `checks[2].object` lists the object check's fields.
+ */
+export function narrowCheck(schema: ZodTypeAny, value: unknown): ZodTypeAny | undefined {
+  if (schema !== authoredCheckSchema || typeof value !== 'object' || value === null) return undefined;
+  const kinds = checkKinds.filter((k) => k in value);
+  return kinds.length === 1 ? byKind[kinds[0]!] : undefined;
+}
