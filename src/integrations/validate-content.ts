@@ -1,22 +1,28 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkFrontmatter, formatIssue } from '../lib/content/frontmatter.ts';
 import { deckSchema } from '../schemas/deck.ts';
+import { checkLabFolder, formatLabIssue, type LabFolder } from '../lib/labs/lab-issues.ts';
+import { labsDir } from './labs-dir.ts';
 
-/** Checks every deck's frontmatter before Astro builds, so a mistake stops the build with file, line and fix. */
+/** Checks every deck and lab before Astro builds, so a mistake stops the build with file, line and fix. */
 export function validateContent(): AstroIntegration {
   return {
     name: 'podium:validate-content',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const problems = checkDecks(root);
-        if (problems.length > 0) {
-          throw new Error(`${problems.length} mistake(s) in deck frontmatter:\n\n${problems.join('\n\n')}\n`);
+        const decks = checkDecks(root);
+        if (decks.length > 0) {
+          throw new Error(`${decks.length} mistake(s) in deck frontmatter:\n\n${decks.join('\n\n')}\n`);
         }
-        logger.debug('deck frontmatter checked');
+        const labs = checkLabs(root, labsDir());
+        if (labs.length > 0) {
+          throw new Error(`${labs.length} mistake(s) in labs:\n\n${labs.join('\n\n')}\n`);
+        }
+        logger.debug('deck and lab frontmatter checked');
       },
     },
   };
@@ -33,4 +39,48 @@ export function checkDecks(root: string): string[] {
       const rel = path.posix.join('slides', f);
       return checkFrontmatter(readFileSync(path.join(dir, f), 'utf8'), deckSchema).map((i) => formatIssue(rel, i));
     });
+}
+
+/**
+ * Every mistake in the labs folder (`labs/` or another, relative to `root`), formatted
+ * `labs/x/steps/01-a.mdx:line:col: …`: frontmatter against the schemas, step file names, files
+ * named by `setup` and `validator`, the deck, unique step ids.
+ */
+export function checkLabs(root: string, dir = './labs', slidesDir = path.join(root, 'slides')): string[] {
+  const base = path.resolve(root, dir);
+  if (!existsSync(base)) return [];
+  const decks = existsSync(slidesDir)
+    ? readdirSync(slidesDir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -'.mdx'.length))
+    : [];
+  return readdirSync(base, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort()
+    .flatMap((name) => checkLabFolder(readLabFolder(root, path.join(base, name)), { decks }).map(formatLabIssue));
+}
+
+function readLabFolder(root: string, folder: string): LabFolder {
+  const labFile = path.join(folder, 'lab.mdx');
+  const stepsDir = path.join(folder, 'steps');
+  const steps = existsSync(stepsDir)
+    ? readdirSync(stepsDir, { withFileTypes: true })
+        .filter((e) => e.isFile() && !e.name.startsWith('.'))
+        .map((e) => e.name)
+        .sort()
+        .map((name) => ({ name, source: readFileSync(path.join(stepsDir, name), 'utf8') }))
+    : [];
+  return {
+    dir: path.relative(root, folder).split(path.sep).join('/'),
+    ...(existsSync(labFile) ? { lab: readFileSync(labFile, 'utf8') } : {}),
+    steps,
+    files: listFiles(folder),
+  };
+}
+
+/** Files and folders under `dir`, relative to it, with `/`. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    return statSync(path.join(dir, name)).isDirectory() ? [rel, ...listFiles(path.join(dir, name), rel)] : [rel];
+  });
 }

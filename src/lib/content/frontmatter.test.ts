@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrontmatter, closest, extractFrontmatter, formatIssue } from './frontmatter.ts';
+import { z } from 'zod';
+import { checkFrontmatter, closest, extractFrontmatter, formatIssue, formatPath } from './frontmatter.ts';
 import { deckSchema } from '../../schemas/deck.ts';
 
 const good = `---
@@ -62,5 +63,23 @@ describe('helpers', () => {
   });
   it('formats file:line:col', () => {
     expect(formatIssue('slides/a.mdx', { line: 3, column: 2, message: 'm', hint: 'h' })).toBe('slides/a.mdx:3:2: m\n    h');
+  });
+});
+
+describe('nested fields', () => {
+  const schema = z.object({ items: z.array(z.object({ name: z.string().describe('The name.'), size: z.number() }).strict()) }).strict();
+  const source = '---\nitems:\n  - name: a\n    size: 1\n  - name: b\n    sise: 2\n  - name: 3\n    size: 3\n---\n';
+
+  it('places a mistake in a list item on its line, with the item\'s fields', () => {
+    const issues = checkFrontmatter(source, schema);
+    expect(issues).toContainEqual(
+      expect.objectContaining({ line: 6, column: 5, field: 'items[1].sise', message: 'items[1]: unknown field "sise"', hint: 'did you mean `size`? Known fields: name, size' }),
+    );
+    expect(issues).toContainEqual(expect.objectContaining({ line: 7, column: 11, field: 'items[2].name', hint: 'items[2].name: The name.' }));
+    expect(issues).toContainEqual(expect.objectContaining({ line: 5, column: 5, message: 'missing required field "items[1].size"' }));
+  });
+
+  it('formats paths as an author writes them', () => {
+    expect(formatPath(['checks', 0, 'object', 'where', 2, 'path'])).toBe('checks[0].object.where[2].path');
   });
 });
