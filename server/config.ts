@@ -13,6 +13,12 @@ export interface ServerConfig {
   siteDir: string;
   /** Where the server keeps its state: the SQLite store, learners' homes. */
   dataDir: string;
+  /** The labs' folder. */
+  labsDir: string;
+  /** The workshop learners join: its code (shown to the class) and title. */
+  workshop: { code?: string; title: string };
+  /** TCP port of the embedded clusters' API (0: any free port). */
+  apiPort: number;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -22,6 +28,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv, overrides: Partial<Serv
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
     siteDir: overrides.siteDir ?? path.join(projectRoot, 'dist'),
     dataDir: overrides.dataDir ?? defaultDataDir(env),
+    labsDir: overrides.labsDir ?? path.resolve(env.PODIUM_LABS_DIR ?? path.join(projectRoot, 'labs')),
+    workshop: overrides.workshop ?? {
+      ...(env.PODIUM_WORKSHOP_CODE ? { code: env.PODIUM_WORKSHOP_CODE } : {}),
+      title: env.PODIUM_WORKSHOP_TITLE ?? 'Kubernetes and Amazon EKS workshop',
+    },
+    apiPort: overrides.apiPort ?? parsePort(env.PODIUM_API_PORT, 0),
   };
 }
 

@@ -11,8 +11,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Builds the pieces from the configuration and listens. */
-export async function startServer(config: Pick<ServerConfig, 'siteDir' | 'host' | 'port'>): Promise<RunningServer> {
+/** Serves the built site alone (no learners, no clusters): what PDF export needs. */
+export async function startSiteServer(config: Pick<ServerConfig, 'siteDir' | 'host' | 'port'>): Promise<RunningServer> {
   if (!existsSync(path.join(config.siteDir, 'index.html'))) {
     throw new Error(`No built site in ${config.siteDir}: run \`npm run build\` first (\`npm start\` does both).`);
   }

@@ -2,7 +2,7 @@ import { chromium } from 'playwright-core';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumLaunchOptions } from '../browser/chromium.ts';
-import { startServer } from '../main.ts';
+import { startSiteServer } from '../site-server.ts';
 
 export interface ExportOptions {
   deck: string;
@@ -43,7 +43,7 @@ export async function exportPdf(opts: ExportOptions): Promise<ExportResult> {
         : `no deck "${opts.deck}"; built decks: ${decks.join(', ')}`,
     );
   }
-  const server = await startServer({ siteDir: opts.siteDir, host: '127.0.0.1', port: 0 });
+  const server = await startSiteServer({ siteDir: opts.siteDir, host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();

@@ -27,4 +27,62 @@ export const migrations: { version: number; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE workshops (
+        code TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE learners (
+        id TEXT PRIMARY KEY,
+        workshop TEXT NOT NULL REFERENCES workshops (code),
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        seat_code TEXT NOT NULL,
+        uid INTEGER NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_seen INTEGER,
+        UNIQUE (workshop, name_key)
+      );
+      CREATE TABLE lab_progress (
+        learner TEXT NOT NULL REFERENCES learners (id) ON DELETE CASCADE,
+        lab TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        error TEXT,
+        started_at INTEGER,
+        completed_at INTEGER,
+        PRIMARY KEY (learner, lab)
+      );
+      CREATE TABLE step_progress (
+        learner TEXT NOT NULL REFERENCES learners (id) ON DELETE CASCADE,
+        lab TEXT NOT NULL,
+        step TEXT NOT NULL,
+        status TEXT NOT NULL,
+        hints_shown INTEGER NOT NULL DEFAULT 0,
+        solution_shown INTEGER NOT NULL DEFAULT 0,
+        results TEXT,
+        checked_at INTEGER,
+        completed_at INTEGER,
+        PRIMARY KEY (learner, lab, step)
+      );
+      CREATE TABLE kubectl_commands (
+        id INTEGER PRIMARY KEY,
+        learner TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        command TEXT NOT NULL,
+        session TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX kubectl_commands_learner ON kubectl_commands (learner, at);
+      CREATE TABLE terminal_screens (
+        learner TEXT NOT NULL,
+        lab TEXT NOT NULL,
+        screen TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (learner, lab)
+      );
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { generateSigningKey, type SigningKey } from '../emulator/auth/index.ts';
+import type { SigningKey } from '../emulator/auth/index.ts';
+import { SigningKeyPool } from '../emulator/auth/key-pool.ts';
 
 /** What a cluster keeps secret and the store persists with it. */
 export interface ClusterSecrets {
@@ -13,11 +14,15 @@ export interface ClusterSecrets {
   oidcId: string;
 }
 
+/** Filled from the start, so that the first cluster of the process rarely waits for its key. */
+const serviceAccountKeys = new SigningKeyPool();
+serviceAccountKeys.fill();
+
 export function createClusterSecrets(): ClusterSecrets {
   return {
     adminToken: token(),
     ownerToken: token(),
-    serviceAccountKey: generateSigningKey('ES256'),
+    serviceAccountKey: serviceAccountKeys.take(),
     oidcId: randomBytes(16).toString('hex').toUpperCase(),
   };
 }

@@ -88,6 +88,8 @@ export class EmbeddedBackend implements ClusterBackend {
       },
     });
     await mkdir(path.dirname(socketPath), { recursive: true, mode: 0o700 });
+    // The folder of all sockets may be walked through, not listed.
+    await chmod(path.dirname(path.dirname(socketPath)), 0o711);
     await rm(socketPath, { force: true });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -5,6 +5,7 @@ import { Settings } from '../../store/settings.ts';
 import { createClusterFactory } from './cluster-factory.ts';
 import { EmbeddedBackend } from './embedded-backend.ts';
 import { createClusterServices } from './services.ts';
+import type { ClusterServices } from './runtime.ts';
 
 export { EmbeddedBackend } from './embedded-backend.ts';
 
@@ -15,6 +16,7 @@ export interface StartEmbeddedOptions {
   host?: string;
   port?: number;
   rootClusterId?: () => string | undefined;
+  onRequest?: ClusterServices['onRequest'];
 }
 
 /** Opens the store and starts the embedded clusters' API listener with every service wired in. */
@@ -25,7 +27,7 @@ export async function startEmbeddedBackend(opts: StartEmbeddedOptions): Promise<
     records: new ClusterRecords(db),
     settings: new Settings(db),
     factory: (caPem) => createClusterFactory({ caPem }),
-    services: await createClusterServices({ cacheDir: path.join(dataDir, 'cache') }),
+    services: await createClusterServices({ cacheDir: path.join(dataDir, 'cache'), ...(opts.onRequest ? { onRequest: opts.onRequest } : {}) }),
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.rootClusterId ? { rootClusterId: opts.rootClusterId } : {}),

@@ -9,6 +9,8 @@ import {
   eksIssuer,
   EKS_API_AUDIENCES,
   forbiddenError,
+  impersonate,
+  impersonationRequest,
   issueServiceAccountToken,
   requestAttributes,
   reviews,
@@ -18,6 +20,7 @@ import {
   type TokenAuthenticator,
 } from '../emulator/auth/index.ts';
 import type { EmulatedCluster } from '../emulator/cluster.ts';
+import { evictPod } from '../emulator/controllers/index.ts';
 import type { KubeObject } from '../emulator/meta/types.ts';
 import { customResourcePrinter, printerFor, type TablePrinter } from '../emulator/printers/index.ts';
 import type { ResourceDef } from '../emulator/registry/types.ts';
@@ -74,8 +77,7 @@ export function buildRuntime(input: RuntimeInput): ClusterRuntime {
     ['authentication.k8s.io/tokenreviews', ({ body }) => created(reviews.tokenReview(authenticator, body))],
     ['/serviceaccounts/token', ({ namespace, name, body }) => created(issueServiceAccountToken(tokenDeps, namespace ?? 'default', name ?? '', body).object)],
     ['/pods/eviction', ({ namespace, name, dryRun }) => {
-      const pods = cluster.registry.lookup('', 'v1', 'pods')!;
-      cluster.api.delete(pods, namespace, name ?? '', { dryRun });
+      evictPod({ api: cluster.api, store: cluster.store, registry: cluster.registry, clock: cluster.clock }, namespace ?? 'default', name ?? '', { dryRun });
       return created({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
     }],
   ]);
@@ -94,6 +96,10 @@ export function buildRuntime(input: RuntimeInput): ClusterRuntime {
         path: new URL(req.url ?? '/', 'https://x').pathname,
         websocketProtocols: req.headers['sec-websocket-protocol'],
       });
+    },
+    impersonate(user, req) {
+      const wanted = impersonationRequest(req.headers);
+      return wanted ? impersonate(authorizer, user, wanted) : user;
     },
     authorize(user, info) {
       const attrs = requestAttributes(info);

@@ -6,6 +6,8 @@ import type { ClusterServices } from './runtime.ts';
 export interface ServiceOptions {
   /** Where caches may be written (the protobuf descriptors read from kubectl). */
   cacheDir?: string;
+  /** Told of every API request (the platform records learners' kubectl commands). */
+  onRequest?: ClusterServices['onRequest'];
 }
 
 /** The per-cluster services: OpenAPI documents, protobuf bodies, logs, exec. */
@@ -17,5 +19,6 @@ export async function createClusterServices(opts: ServiceOptions = {}): Promise<
   return {
     openapi: (cluster) => createOpenApiService(cluster.registry, { version: 'v1.32.9-eks-113cf36' }),
     ...(codec.available ? { decodeProtobuf: (body: Buffer) => codec.decodeObject(body) } : {}),
+    ...(opts.onRequest ? { onRequest: opts.onRequest } : {}),
   };
 }

@@ -58,7 +58,8 @@ export async function kubeTransport(kubeconfig: string, opts: { timeoutMs?: numb
   return {
     server: cluster.server,
     getJson(path, query) {
-      const url = new URL(withQuery(path, query), cluster.server);
+      // The server URL may carry a path (`https://host/clusters/<id>`): API paths go below it.
+      const url = new URL(`${cluster.server.replace(/\/+$/, '')}${withQuery(path, query)}`);
       return new Promise<JsonResponse>((resolve, reject) => {
         const req = https.request(url, { method: 'GET', agent, headers, timeout: timeoutMs }, (res) => {
           const chunks: Buffer[] = [];

@@ -1,0 +1,347 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LabState, StepState } from '../../src/lib/labs/api.ts';
+import type { LabDefinition } from '../../src/lib/labs/definition.ts';
+import type { ClusterBackend } from '../cluster/backend.ts';
+import type { SandboxDriver, SandboxSpec } from '../sandbox/driver.ts';
+import type { CommandLogStore } from '../store/command-log.ts';
+import type { Learner } from '../store/learners.ts';
+import type { Progress, StepProgress } from '../store/progress.ts';
+import { KubeClusterReader, LabValidator, watchedKinds, type CheckContext, type ClusterReader } from '../validators/index.ts';
+import { LabError, type LabApi } from '../http/lab-api.ts';
+import { existingEnvironment, prepareEnvironment, type LabEnvironment } from './lab-environment.ts';
+import { labState, solutionAvailable, storedStepStates } from './lab-state.ts';
+import type { LiveHub } from './live-hub.ts';
+
+/** The embedded backend can also give a learner's sandbox a socket that reaches only their clusters. */
+export interface OwnerSockets {
+  openOwnerSocket(owner: string, socketPath: string, opts?: { uid?: number }): Promise<void>;
+  closeOwnerSocket(socketPath: string): Promise<void>;
+}
+
+export interface LabServiceDeps {
+  labs: Map<string, LabDefinition>;
+  labsDir: string;
+  dataDir: string;
+  backend: ClusterBackend & OwnerSockets;
+  driver: SandboxDriver;
+  progress: Progress;
+  commands: CommandLogStore;
+  live: LiveHub;
+  /** Unix user ids are only used when the server runs as root. */
+  useUids: boolean;
+  /** An active lab nobody looks at is wound down after this long (its shell has its own grace period). */
+  idleMs?: number;
+  now?: () => number;
+}
+
+interface ActiveLab {
+  learner: Learner;
+  lab: LabDefinition;
+  env: LabEnvironment;
+  validator: LabValidator;
+  readers: KubeClusterReader[];
+  lastUsed: number;
+}
+
+/**
+ * Each learner's labs: prepares them (clusters, home, shell), runs their validators while they are
+ * in use, and keeps their progress in the store so a restart loses nothing.
+ */
+export class LabService implements LabApi {
+  private readonly active = new Map<string, ActiveLab>();
+  private readonly starting = new Map<string, Promise<void>>();
+  private readonly now: () => number;
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(private readonly deps: LabServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.sweep = setInterval(() => void this.windDownIdle(), 60_000);
+    this.sweep.unref();
+  }
+
+  exists(lab: string): boolean {
+    return this.deps.labs.has(lab);
+  }
+
+  async state(learner: Learner, labName: string): Promise<LabState> {
+    const lab = this.lab(labName);
+    const progress = this.deps.progress.lab(learner.id, lab.name);
+    if (progress?.phase === 'ready' || progress?.phase === 'completed') await this.ensureActive(learner, lab).catch(() => undefined);
+    return labState(lab, learner, this.deps.progress.lab(learner.id, lab.name), this.stepStates(learner, lab));
+  }
+
+  async start(learner: Learner, labName: string): Promise<LabState> {
+    const lab = this.lab(labName);
+    const key = keyOf(learner.id, lab.name);
+    const phase = this.deps.progress.lab(learner.id, lab.name)?.phase;
+    if (phase !== 'ready' && phase !== 'completed' && !this.starting.has(key)) {
+      const run = this.prepare(learner, lab).finally(() => this.starting.delete(key));
+      this.starting.set(key, run);
+    }
+    await this.starting.get(key);
+    return this.state(learner, lab.name);
+  }
+
+  async check(learner: Learner, labName: string, stepId: string): Promise<StepState> {
+    const lab = this.lab(labName);
+    this.step(lab, stepId);
+    const active = await this.requireActive(learner, lab);
+    await active.validator.check(stepId);
+    return this.stepState(learner, lab, stepId);
+  }
+
+  async hint(learner: Learner, labName: string, stepId: string): Promise<StepState> {
+    const lab = this.lab(labName);
+    const def = this.step(lab, stepId);
+    const p = this.storedStep(learner, lab, stepId);
+    if (p.hintsShown < def.hints.length) this.deps.progress.setStep(learner.id, lab.name, { ...p, hintsShown: p.hintsShown + 1 });
+    return this.stepState(learner, lab, stepId);
+  }
+
+  async solution(learner: Learner, labName: string, stepId: string): Promise<StepState> {
+    const lab = this.lab(labName);
+    const def = this.step(lab, stepId);
+    const p = this.storedStep(learner, lab, stepId);
+    if (!def.showSolution) throw new LabError(403, 'The author keeps this step\'s solution hidden: the hints will get you there.');
+    if (!p.solutionShown && !solutionAvailable(def, p)) throw new LabError(409, 'Look at the hints first; the solution comes after them.');
+    this.deps.progress.setStep(learner.id, lab.name, { ...p, solutionShown: true });
+    return this.stepState(learner, lab, stepId);
+  }
+
+  /** The sandbox of a learner's lab (the lab must have been started). */
+  async sandboxSpec(learner: Learner, labName: string): Promise<Omit<SandboxSpec, 'cols' | 'rows'>> {
+    const active = await this.requireActive(learner, this.lab(labName));
+    return this.specOf(active);
+  }
+
+  /** Tells the lab's validator that a shell prompt was shown (commands may have changed files). */
+  promptShown(learnerId: string, labName: string): void {
+    const active = this.active.get(keyOf(learnerId, labName));
+    if (!active) return;
+    active.lastUsed = this.now();
+    active.validator.notifyPrompt();
+  }
+
+  /** Marks a lab in use (a page or terminal is open), so it is not wound down. */
+  touch(learnerId: string, labName: string): void {
+    const active = this.active.get(keyOf(learnerId, labName));
+    if (active) active.lastUsed = this.now();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweep);
+    await Promise.all([...this.active.keys()].map((k) => this.windDown(k)));
+  }
+
+  private async prepare(learner: Learner, lab: LabDefinition): Promise<void> {
+    const startedAt = this.now();
+    this.deps.progress.setLab(learner.id, lab.name, { phase: 'starting', error: null, startedAt, completedAt: null });
+    this.publishState(learner, lab);
+    try {
+      const env = await prepareEnvironment(this.envDeps(), learner.id, this.uid(learner), lab);
+      this.deps.progress.setLab(learner.id, lab.name, { phase: 'ready', error: null, startedAt, completedAt: null });
+      await this.activate(learner, lab, env);
+    } catch (err) {
+      console.error(`starting ${lab.name} for ${learner.id}:`, err);
+      this.deps.progress.setLab(learner.id, lab.name, {
+        phase: 'failed',
+        error: 'Your lab could not be prepared. Try again; if it keeps failing, tell your instructor.',
+        startedAt,
+        completedAt: null,
+      });
+    }
+    this.publishState(learner, lab);
+  }
+
+  private async requireActive(learner: Learner, lab: LabDefinition): Promise<ActiveLab> {
+    const phase = this.deps.progress.lab(learner.id, lab.name)?.phase;
+    if (phase !== 'ready' && phase !== 'completed') throw new LabError(409, 'Start the lab first.');
+    return this.ensureActive(learner, lab);
+  }
+
+  private async ensureActive(learner: Learner, lab: LabDefinition): Promise<ActiveLab> {
+    const key = keyOf(learner.id, lab.name);
+    const hit = this.active.get(key);
+    if (hit) {
+      hit.lastUsed = this.now();
+      return hit;
+    }
+    const pending = this.starting.get(key);
+    if (pending) await pending;
+    return this.active.get(key) ?? this.activate(learner, lab, await existingEnvironment(this.envDeps(), learner.id, this.uid(learner), lab));
+  }
+
+  private async activate(learner: Learner, lab: LabDefinition, env: LabEnvironment): Promise<ActiveLab> {
+    const key = keyOf(learner.id, lab.name);
+    const existing = this.active.get(key);
+    if (existing) return existing;
+    const uid = this.uid(learner);
+    await this.deps.backend.openOwnerSocket(learner.id, env.paths.apiSocket, uid !== undefined ? { uid } : {});
+    const kinds = watchedKinds(lab.steps, lab.setup.clusters[0]!.name);
+    const readers: KubeClusterReader[] = [];
+    const clusters = new Map<string, ClusterReader>();
+    for (const { name, handle } of env.clusters) {
+      const reader = await KubeClusterReader.fromKubeconfig(await this.deps.backend.adminKubeconfig(handle), { watchKinds: kinds.get(name) ?? [] });
+      readers.push(reader);
+      clusters.set(name, reader);
+    }
+    const clusterIds = env.clusters.map((c) => c.handle.id);
+    const spec = (): Omit<SandboxSpec, 'cols' | 'rows'> => this.specFromEnv(learner, lab, env);
+    const ctx: CheckContext = {
+      clusters,
+      defaultCluster: lab.setup.clusters[0]!.name,
+      labDir: path.join(this.deps.labsDir, lab.name),
+      sandbox: {
+        run: (command, opts) => this.deps.driver.exec(spec(), command, opts),
+        readFile: (relative) => this.deps.driver.readHomeFile(env.paths.home, relative),
+        history: async () => {
+          const text = await readFile(path.join(env.paths.home, '.bash_history'), 'utf8').catch(() => '');
+          return text.split('\n').filter((l) => l.trim() !== '');
+        },
+      },
+      commands: {
+        kubectlCommands: async () => this.deps.commands.commandsFor(learner.id, clusterIds),
+      },
+    };
+    const stored = this.deps.progress.steps(learner.id, lab.name);
+    const restore = Object.fromEntries(
+      [...stored].filter(([, p]) => p.status === 'passed').map(([id, p]) => [id, p.completedAt ? { completedAt: new Date(p.completedAt).toISOString() } : {}]),
+    );
+    const validator = new LabValidator({
+      steps: lab.steps,
+      ctx,
+      restore,
+      reveals: (stepId) => {
+        const p = this.deps.progress.steps(learner.id, lab.name).get(stepId);
+        return { hints: p?.hintsShown ?? 0, solution: p?.solutionShown ?? false };
+      },
+      onChange: (_states, changed) => this.recordStep(learner, lab, changed),
+      onError: (err) => console.error(`validator of ${lab.name} for ${learner.id}:`, err),
+    });
+    const active: ActiveLab = { learner, lab, env, validator, readers, lastUsed: this.now() };
+    this.active.set(key, active);
+    validator.start();
+    return active;
+  }
+
+  /** Stores a step's new state and tells the learner's open pages. */
+  private recordStep(learner: Learner, lab: LabDefinition, changed: StepState): void {
+    const old = this.storedStep(learner, lab, changed.id);
+    const completedAt = changed.completedAt ? Date.parse(changed.completedAt) : null;
+    this.deps.progress.setStep(learner.id, lab.name, {
+      ...old,
+      status: changed.status === 'passed' ? 'passed' : changed.status === 'failed' ? 'failed' : 'pending',
+      results: changed.checks,
+      checkedAt: changed.checkedAt ? Date.parse(changed.checkedAt) : old.checkedAt,
+      completedAt: completedAt ?? old.completedAt,
+    });
+    const states = this.stepStates(learner, lab);
+    const allPassed = states.every((s) => s.status === 'passed');
+    const progress = this.deps.progress.lab(learner.id, lab.name);
+    if (allPassed && progress && progress.phase !== 'completed') {
+      this.deps.progress.setLab(learner.id, lab.name, { ...progress, phase: 'completed', completedAt: this.now() });
+    }
+    const current = states.findIndex((s) => s.status !== 'passed');
+    const phase = this.deps.progress.lab(learner.id, lab.name)?.phase ?? 'ready';
+    this.deps.live.publish(learner.id, lab.name, {
+      type: 'step',
+      step: states.find((s) => s.id === changed.id)!,
+      current: current < 0 ? states.length : current,
+      phase,
+    });
+  }
+
+  private stepStates(learner: Learner, lab: LabDefinition): StepState[] {
+    const stored = this.deps.progress.steps(learner.id, lab.name);
+    const active = this.active.get(keyOf(learner.id, lab.name));
+    if (!active) return storedStepStates(lab, stored);
+    // The engine knows the latest results; the store knows what was revealed.
+    const fromStore = storedStepStates(lab, stored);
+    return active.validator.states().map((s, i) => ({
+      ...s,
+      hints: fromStore[i]!.hints,
+      ...(fromStore[i]!.solution ? { solution: fromStore[i]!.solution } : {}),
+      solutionAvailable: solutionAvailable(lab.steps[i]!, { hintsShown: stored.get(s.id)?.hintsShown ?? 0, status: s.status }),
+    }));
+  }
+
+  private stepState(learner: Learner, lab: LabDefinition, stepId: string): StepState {
+    return this.stepStates(learner, lab).find((s) => s.id === stepId)!;
+  }
+
+  private storedStep(learner: Learner, lab: LabDefinition, stepId: string): StepProgress {
+    return (
+      this.deps.progress.steps(learner.id, lab.name).get(stepId) ?? {
+        step: stepId,
+        status: 'pending',
+        hintsShown: 0,
+        solutionShown: false,
+        results: [],
+        checkedAt: null,
+        completedAt: null,
+      }
+    );
+  }
+
+  private publishState(learner: Learner, lab: LabDefinition): void {
+    this.deps.live.publish(learner.id, lab.name, {
+      type: 'state',
+      state: labState(lab, learner, this.deps.progress.lab(learner.id, lab.name), this.stepStates(learner, lab)),
+    });
+  }
+
+  private specOf(active: ActiveLab): Omit<SandboxSpec, 'cols' | 'rows'> {
+    return this.specFromEnv(active.learner, active.lab, active.env);
+  }
+
+  private specFromEnv(learner: Learner, lab: LabDefinition, env: LabEnvironment): Omit<SandboxSpec, 'cols' | 'rows'> {
+    return {
+      learnerId: learner.id,
+      uid: this.uid(learner) ?? process.getuid?.() ?? 1000,
+      lab: lab.name,
+      home: env.paths.home,
+      env: env.env,
+      apiSocket: env.paths.apiSocket,
+    };
+  }
+
+  private uid(learner: Learner): number | undefined {
+    return this.deps.useUids ? learner.uid : undefined;
+  }
+
+  private envDeps() {
+    return { backend: this.deps.backend, dataDir: this.deps.dataDir, labsDir: this.deps.labsDir };
+  }
+
+  private lab(name: string): LabDefinition {
+    const lab = this.deps.labs.get(name);
+    if (!lab) throw new LabError(404, `There is no lab "${name}".`);
+    return lab;
+  }
+
+  private step(lab: LabDefinition, stepId: string) {
+    const step = lab.steps.find((s) => s.id === stepId);
+    if (!step) throw new LabError(404, `The lab "${lab.name}" has no step "${stepId}".`);
+    return step;
+  }
+
+  private async windDownIdle(): Promise<void> {
+    const limit = this.deps.idleMs ?? 20 * 60_000;
+    for (const [key, active] of this.active) {
+      if (this.now() - active.lastUsed > limit && !this.deps.live.watching(active.learner.id, active.lab.name)) await this.windDown(key);
+    }
+  }
+
+  private async windDown(key: string): Promise<void> {
+    const active = this.active.get(key);
+    if (!active) return;
+    this.active.delete(key);
+    active.validator.stop();
+    for (const r of active.readers) r.close();
+  }
+}
+
+function keyOf(learnerId: string, lab: string): string {
+  return `${learnerId}/${lab}`;
+}

@@ -1,0 +1,118 @@
+import { serve } from '@hono/node-server';
+import { randomBytes, randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp } from './app.ts';
+import { startEmbeddedBackend } from './cluster/embedded/index.ts';
+import type { ServerConfig } from './config.ts';
+import { createSocketHandler } from './http/websockets.ts';
+import { LabService } from './labs/lab-service.ts';
+import { LiveHub } from './labs/live-hub.ts';
+import { createBubblewrapDriver } from './sandbox/index.ts';
+import { TerminalSessions } from './sandbox/sessions/terminal-sessions.ts';
+import { CookieSigner } from './sessions/cookie.ts';
+import { JoinService } from './sessions/join.ts';
+import { CommandLogStore } from './store/command-log.ts';
+import { openDatabase } from './store/database.ts';
+import { Learners } from './store/learners.ts';
+import { Progress } from './store/progress.ts';
+import { Screens } from './store/screens.ts';
+import { Settings } from './store/settings.ts';
+import { Workshops, type Workshop } from './store/workshops.ts';
+import { loadLabs } from './validators/index.ts';
+import type { LabDefinition } from '../src/lib/labs/definition.ts';
+
+export interface RunningPlatform {
+  url: string;
+  workshop: Workshop;
+  labs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The workshop server: the site, learners joining, their labs (clusters, sandboxes, validators) and
+ * the WebSockets of the lab pages, built from the configuration.
+ */
+export async function startPlatform(config: ServerConfig): Promise<RunningPlatform> {
+  if (!existsSync(path.join(config.siteDir, 'index.html'))) {
+    throw new Error(`No built site in ${config.siteDir}: run \`npm run build\` first (\`npm start\` does both).`);
+  }
+  const db = openDatabase(path.join(config.dataDir, 'podium.db'));
+  const settings = new Settings(db);
+  const workshops = new Workshops(db);
+  const learners = new Learners(db);
+  const progress = new Progress(db);
+  const commands = new CommandLogStore(db);
+  const screens = new Screens(db);
+
+  const code = config.workshop.code ?? (await settings.getOrCreate('workshop.code', () => `kube-${randomInt(1000, 10000)}`));
+  const workshop = workshops.ensure(code, config.workshop.title);
+  const cookies = new CookieSigner(await settings.getOrCreate('cookie.secret', () => randomBytes(32).toString('base64url')));
+
+  const labs = new Map<string, LabDefinition>();
+  for (const loaded of loadLabs(config.labsDir)) {
+    if (loaded.ok) labs.set(loaded.lab.name, loaded.lab);
+    else console.error(`lab not served:\n${loaded.message}`);
+  }
+
+  const backend = await startEmbeddedBackend({
+    db,
+    dataDir: config.dataDir,
+    port: config.apiPort,
+    onRequest: (clusterId, record) => {
+      const owner = backend.host.record(clusterId)?.owner;
+      if (owner && record.kubectlCommand) commands.record(owner, clusterId, record.kubectlCommand, record.kubectlSession, record.time);
+    },
+  });
+  const driver = await createBubblewrapDriver();
+  const live = new LiveHub();
+  const labService = new LabService({
+    labs,
+    labsDir: config.labsDir,
+    dataDir: config.dataDir,
+    backend,
+    driver,
+    progress,
+    commands,
+    live,
+    useUids: process.getuid?.() === 0,
+  });
+  const terminals = new TerminalSessions({
+    driver,
+    specFor: (key) => {
+      const learner = learners.get(key.learnerId);
+      if (!learner) throw new Error(`no learner ${key.learnerId}`);
+      return labService.sandboxSpec(learner, key.lab);
+    },
+    screens: {
+      load: async (learner, lab) => screens.get(learner, lab),
+      save: async (learner, lab, screen) => screens.save(learner, lab, screen),
+    },
+  });
+  terminals.onPrompt((learnerId, lab) => labService.promptShown(learnerId, lab));
+
+  const routes = { join: new JoinService(workshops, learners), learners, cookies, labs: labService };
+  const app = createApp({ siteDir: config.siteDir, routes });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    s.once('error', reject);
+  });
+  server.on('upgrade', createSocketHandler({ routes, labs: labService, live, terminals }));
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    workshop,
+    labs: [...labs.keys()],
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await terminals.shutdown();
+      await labService.close();
+      await backend.close();
+      db.close();
+    },
+  };
+}
