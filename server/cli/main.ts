@@ -3,6 +3,7 @@ import { registerServe } from './serve.ts';
 import { registerExportPdf } from './export-pdf.ts';
 import { registerImport } from './import.ts';
 import { registerCluster } from './cluster.ts';
+import { registerCheck } from './check.ts';
 
 /** The `podium` command. Each subcommand lives in its own module and registers itself here. */
 export async function main(argv: string[]): Promise<void> {
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<void> {
   registerExportPdf(program);
   registerImport(program);
   registerCluster(program);
+  registerCheck(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

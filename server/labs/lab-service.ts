@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { LabState, StepState } from '../../src/lib/labs/api.ts';
 import type { LabDefinition } from '../../src/lib/labs/definition.ts';
 import type { ClusterBackend } from '../cluster/backend.ts';
@@ -7,7 +5,8 @@ import type { SandboxDriver, SandboxSpec } from '../sandbox/driver.ts';
 import type { CommandLogStore } from '../store/command-log.ts';
 import type { Learner } from '../store/learners.ts';
 import type { Progress, StepProgress } from '../store/progress.ts';
-import { KubeClusterReader, LabValidator, watchedKinds, type CheckContext, type ClusterReader } from '../validators/index.ts';
+import { LabValidator, type KubeClusterReader } from '../validators/index.ts';
+import { buildCheckContext } from './check-context.ts';
 import { LabError, type LabApi } from '../http/lab-api.ts';
 import { existingEnvironment, prepareEnvironment, type LabEnvironment } from './lab-environment.ts';
 import { labState, solutionAvailable, storedStepStates } from './lab-state.ts';
@@ -178,32 +177,17 @@ export class LabService implements LabApi {
     if (existing) return existing;
     const uid = this.uid(learner);
     await this.deps.backend.openOwnerSocket(learner.id, env.paths.apiSocket, uid !== undefined ? { uid } : {});
-    const kinds = watchedKinds(lab.steps, lab.setup.clusters[0]!.name);
-    const readers: KubeClusterReader[] = [];
-    const clusters = new Map<string, ClusterReader>();
-    for (const { name, handle } of env.clusters) {
-      const reader = await KubeClusterReader.fromKubeconfig(await this.deps.backend.adminKubeconfig(handle), { watchKinds: kinds.get(name) ?? [] });
-      readers.push(reader);
-      clusters.set(name, reader);
-    }
-    const clusterIds = env.clusters.map((c) => c.handle.id);
-    const spec = (): Omit<SandboxSpec, 'cols' | 'rows'> => this.specFromEnv(learner, lab, env);
-    const ctx: CheckContext = {
-      clusters,
-      defaultCluster: lab.setup.clusters[0]!.name,
-      labDir: path.join(this.deps.labsDir, lab.name),
-      sandbox: {
-        run: (command, opts) => this.deps.driver.exec(spec(), command, opts),
-        readFile: (relative) => this.deps.driver.readHomeFile(env.paths.home, relative),
-        history: async () => {
-          const text = await readFile(path.join(env.paths.home, '.bash_history'), 'utf8').catch(() => '');
-          return text.split('\n').filter((l) => l.trim() !== '');
-        },
+    const { ctx, readers } = await buildCheckContext(
+      {
+        backend: this.deps.backend,
+        driver: this.deps.driver,
+        labsDir: this.deps.labsDir,
+        kubectlCommands: async (clusterIds) => this.deps.commands.commandsFor(learner.id, clusterIds),
       },
-      commands: {
-        kubectlCommands: async () => this.deps.commands.commandsFor(learner.id, clusterIds),
-      },
-    };
+      lab,
+      env,
+      () => this.specFromEnv(learner, lab, env),
+    );
     const stored = this.deps.progress.steps(learner.id, lab.name);
     const restore = Object.fromEntries(
       [...stored].filter(([, p]) => p.status === 'passed').map(([id, p]) => [id, p.completedAt ? { completedAt: new Date(p.completedAt).toISOString() } : {}]),
