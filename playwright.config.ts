@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromiumLaunchOptions } from './server/browser/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4399);
@@ -19,5 +21,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // State of its own, away from the project's .podium/.
+    env: { PODIUM_DATA_DIR: path.join(tmpdir(), `podium-playwright-${process.pid}`) },
   },
 });

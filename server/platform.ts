@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { chmod, stat } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -40,6 +41,9 @@ export async function startPlatform(config: ServerConfig): Promise<RunningPlatfo
     throw new Error(`No built site in ${config.siteDir}: run \`npm run build\` first (\`npm start\` does both).`);
   }
   const db = openDatabase(path.join(config.dataDir, 'podium.db'));
+  // Learners' sandboxes run as their own users and must walk through the data dir to their homes
+  // (never list it: homes/ and run/ are 711 and each learner's folder is theirs alone).
+  await chmod(config.dataDir, (await stat(config.dataDir)).mode | 0o111);
   const settings = new Settings(db);
   const workshops = new Workshops(db);
   const learners = new Learners(db);
@@ -99,7 +103,8 @@ export async function startPlatform(config: ServerConfig): Promise<RunningPlatfo
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
     s.once('error', reject);
   });
-  server.on('upgrade', createSocketHandler({ routes, labs: labService, live, terminals }));
+  const sockets = createSocketHandler({ routes, labs: labService, live, terminals });
+  server.on('upgrade', sockets.handleUpgrade);
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
@@ -107,9 +112,11 @@ export async function startPlatform(config: ServerConfig): Promise<RunningPlatfo
     workshop,
     labs: [...labs.keys()],
     async close() {
+      // Shells first (their last screens are saved), then the pages' sockets, then HTTP.
+      await terminals.shutdown();
+      sockets.closeAll();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      await terminals.shutdown();
       await labService.close();
       await backend.close();
       db.close();

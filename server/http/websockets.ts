@@ -22,9 +22,15 @@ export const Close = { unauthorized: 4401, forbidden: 4403, notFound: 4404 } as 
  * The lab page's WebSockets: `/term?lab=<lab>` (the learner's shell) and `/live?lab=<lab>` (step
  * updates). Every upgrade is checked for origin and session before anything else happens.
  */
-export function createSocketHandler(pieces: SocketPieces): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+export interface SocketHandler {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every open socket (they would otherwise keep the HTTP server from closing). */
+  closeAll(): void;
+}
+
+export function createSocketHandler(pieces: SocketPieces): SocketHandler {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BROWSER_FRAME, perMessageDeflate: false });
-  return (req, socket, head) => {
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://podium.local');
     if (url.pathname !== '/term' && url.pathname !== '/live') {
       reject(socket, 404, 'Not Found');
@@ -42,6 +48,15 @@ export function createSocketHandler(pieces: SocketPieces): (req: IncomingMessage
       if (url.pathname === '/live') return void serveLive(pieces, ws, learner, lab);
       return void serveTerminal(pieces, ws, learner, lab, url.searchParams);
     });
+  };
+  return {
+    handleUpgrade,
+    closeAll() {
+      for (const client of wss.clients) client.close(1001, 'the server is stopping');
+      setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, 500).unref();
+    },
   };
 }
 
