@@ -3,11 +3,13 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { benchSite } from './site.ts';
 import { benchClusterKubectl } from './cluster.ts';
+import { benchLabs } from './labs.ts';
 
 /** `npm run bench [section…]`: reports numbers; never passes or fails on time. */
 const sections: Record<string, () => void | Promise<void>> = {
   site: () => benchSite(projectRoot),
   kubectl: () => benchClusterKubectl(),
+  labs: () => benchLabs(projectRoot),
   // In a process of its own, to call the garbage collector between measurements.
   memory: () => {
     spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(projectRoot, 'bench/cluster-memory.ts')], {
