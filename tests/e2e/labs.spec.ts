@@ -133,3 +133,23 @@ test('a reload finds the same screen; a server restart loses no progress, cluste
   await expect.poll(() => terminalText(page), { timeout: 20_000 }).toContain('deployment.apps/web');
   expect(await terminalText(page)).toContain('keep-me');
 });
+
+test('a flood of output (yes, a 50 MB cat) never freezes the page or the server', async ({ page }) => {
+  await join(page, 'Flood');
+  await expect(page.locator('.xterm-rows')).toContainText('learner@deploy-scale-expose:~$', { timeout: 30_000 });
+  await typeCommand(page, 'yes podium-flood');
+  await page.waitForTimeout(2_000);
+  // The page answers while the flood runs: the step's Check button works.
+  await step(page, 'create-deployment').locator('[data-action="check"]').click();
+  await expect(step(page, 'create-deployment').locator('[data-results]')).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press('Control+C');
+  await typeCommand(page, 'clear; head -c 50000000 /dev/zero | tr "\\0" x | fold -w 120');
+  await page.waitForTimeout(2_000);
+  await page.locator('.xterm').click();
+  await page.keyboard.press('Control+C');
+  await typeCommand(page, 'echo flood-over');
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('flood-over');
+  // And the server still serves others.
+  const health = await page.request.get('/healthz');
+  expect(health.ok()).toBe(true);
+});
