@@ -3,6 +3,7 @@ import { realClock, type Clock } from '../clock.ts';
 import type { LogSource } from '../apiserver/pieces.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { rec, str, storeReader } from './container/cluster-reader.ts';
+import { SourceHistory } from './container/source-history.ts';
 import { defaultImageSource, type ImageSource } from './container/image.ts';
 import { LayerStore } from './container/layers.ts';
 import type { TokenSource } from './container/volumes.ts';
@@ -44,8 +45,8 @@ export interface ExecDeps {
 }
 
 export function buildWorld(deps: ExecDeps): World {
-  const reader = storeReader(deps.store);
   const clock = deps.clock ?? realClock;
+  const reader = storeReader(deps.store, new SourceHistory(deps.store, clock));
   const nodeRegion = () => {
     for (const n of deps.store.list({ group: '', resource: 'nodes' })) {
       const r = str(rec(n.metadata.labels)['topology.kubernetes.io/region']);

@@ -26,8 +26,9 @@ export function expandRefs(value: string, vars: Map<string, string>): string {
   return value.replace(/\$\$|\$\(([^)]+)\)/g, (m, name: string | undefined) => (m === '$$' ? '$' : vars.has(name!) ? vars.get(name!)! : m));
 }
 
-function sourceData(reader: ClusterReader, ns: string, kind: 'configMap' | 'secret', name: string): Record<string, string> | undefined {
-  const obj = kind === 'configMap' ? reader.configMap(ns, name) : reader.secret(ns, name);
+/** A ConfigMap's or Secret's data as it was when the container started: env is fixed then. */
+function sourceData(reader: ClusterReader, ns: string, kind: 'configMap' | 'secret', name: string, startedAt: number): Record<string, string> | undefined {
+  const obj = reader.sourceAt(kind, ns, name, startedAt);
   if (!obj) return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(rec(obj.data))) out[k] = kind === 'secret' ? Buffer.from(str(v), 'base64').toString('utf8') : str(v);
@@ -41,7 +42,7 @@ export function declaredEnv(input: EnvInput, services: [string, string][]): [str
   for (const from of arr(input.container.envFrom)) {
     const kind = from.configMapRef ? 'configMap' : from.secretRef ? 'secret' : undefined;
     if (!kind) continue;
-    const data = sourceData(input.reader, ns, kind, str(rec(from[`${kind}Ref`]).name)) ?? {};
+    const data = sourceData(input.reader, ns, kind, str(rec(from[`${kind}Ref`]).name), input.startedAt) ?? {};
     for (const [k, v] of Object.entries(data)) {
       const name = `${str(from.prefix)}${k}`;
       if (VALID.test(name)) vars.set(name, v);
@@ -56,7 +57,7 @@ export function declaredEnv(input: EnvInput, services: [string, string][]): [str
       if (from.configMapKeyRef || from.secretKeyRef) {
         const kind = from.configMapKeyRef ? 'configMap' : 'secret';
         const ref = rec(from[`${kind}KeyRef`]);
-        value = sourceData(input.reader, ns, kind, str(ref.name))?.[str(ref.key)];
+        value = sourceData(input.reader, ns, kind, str(ref.name), input.startedAt)?.[str(ref.key)];
       } else if (from.fieldRef) value = fieldValue(input.pod, str(rec(from.fieldRef).fieldPath));
       else if (from.resourceFieldRef) {
         const r = rec(from.resourceFieldRef);
