@@ -11,6 +11,12 @@ describe('pki', () => {
     const cert = new X509Certificate(serving.certPem);
     expect(cert.checkIssued(new X509Certificate(ca.certPem))).toBe(true);
     expect(cert.subjectAltName).toContain('IP Address:127.0.0.1');
+    // The CA looks like an EKS cluster's: RSA 2048, CN and SAN kubernetes, an 8-byte serial.
+    const caCert = new X509Certificate(ca.certPem);
+    expect([caCert.subject, caCert.subjectAltName, caCert.serialNumber.length, caCert.ca]).toEqual(['CN=kubernetes', 'DNS:kubernetes', 16, true]);
+    expect(caCert.publicKey.asymmetricKeyType).toBe('rsa');
+    expect(caCert.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+    expect(ca.certPem.split('\n')[1]).toMatch(/^MIID/);
 
     const server = createServer({ cert: serving.certPem, key: serving.keyPem }, (s) => s.end('ok'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -4,7 +4,10 @@ import { webcrypto } from 'node:crypto';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
+/** Serving keys: ECDSA P-256, cheap to create and fast in every TLS handshake. */
 const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
+/** The CA, as EKS's: RSA 2048 with SHA-256 (its PEM is what kubeconfig and `kube-root-ca.crt` show). */
+const caAlg = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' } as const;
 
 export interface CertificateAuthority {
   certPem: string;
@@ -20,20 +23,24 @@ export interface ServingCertificate {
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-/** A self-signed CA for the embedded clusters (ECDSA P-256: fast to create). */
+/**
+ * A self-signed CA for the embedded clusters, shaped as an EKS cluster CA: RSA 2048, CN and SAN `kubernetes`,
+ * an 8-byte serial, ten years. Generated asynchronously (off the event loop) once per data directory.
+ */
 export async function createCertificateAuthority(commonName = 'kubernetes', now = Date.now()): Promise<CertificateAuthority> {
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(caAlg, true, ['sign', 'verify'])) as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: randomSerial(),
+    serialNumber: randomSerial(8),
     name: `CN=${commonName}`,
     notBefore: new Date(now - 60_000),
     notAfter: new Date(now + 10 * YEAR_MS),
     keys,
-    signingAlgorithm: alg,
+    signingAlgorithm: caAlg,
     extensions: [
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign, true),
       new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: commonName }]),
     ],
   });
   return { certPem: cert.toString('pem'), keyPem: await keyToPem(keys.privateKey) };
@@ -46,7 +53,9 @@ export async function issueServingCertificate(
   now = Date.now(),
 ): Promise<ServingCertificate> {
   const caCert = new x509.X509Certificate(ca.certPem);
-  const caKey = await webcrypto.subtle.importKey('pkcs8', pemToDer(ca.keyPem), alg, false, ['sign']);
+  // CAs made before the switch to RSA are ECDSA: sign with whatever the CA's key is.
+  const signing = caCert.publicKey.algorithm.name === 'ECDSA' ? alg : caAlg;
+  const caKey = await webcrypto.subtle.importKey('pkcs8', pemToDer(ca.keyPem), signing, false, ['sign']);
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),
@@ -56,7 +65,7 @@ export async function issueServingCertificate(
     notAfter: new Date(now + 2 * YEAR_MS),
     signingKey: caKey,
     publicKey: keys.publicKey,
-    signingAlgorithm: alg,
+    signingAlgorithm: signing,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
@@ -83,8 +92,8 @@ function pemToDer(pem: string): ArrayBuffer {
   return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
 }
 
-function randomSerial(): string {
-  const bytes = webcrypto.getRandomValues(new Uint8Array(16));
+function randomSerial(length = 16): string {
+  const bytes = webcrypto.getRandomValues(new Uint8Array(length));
   bytes[0]! &= 0x7f;
   return Buffer.from(bytes).toString('hex');
 }

@@ -40,6 +40,10 @@ export interface Converter {
 export interface SchemaCheck {
   /** Dotted paths (`spec.foo`, `spec.template.spec.containers[0].imagePullPolice`) of fields the schema lacks. */
   unknownFields(def: ResourceDef, obj: unknown): string[];
+  /** Removes those fields from `obj` (as decoding drops them) and returns their paths. */
+  prune(def: ResourceDef, obj: unknown): string[];
+  /** The first value of a type the field cannot hold, as Go's JSON decoder words it; undefined if none. */
+  typeError?(def: ResourceDef, obj: unknown): string | undefined;
 }
 
 /** Records which manager owns which fields (`metadata.managedFields`) for writes that are not applies. */
@@ -57,7 +61,7 @@ export const identityConverter: Converter = {
   fromStorage: (_def, obj) => obj,
 };
 
-export const noSchemaCheck: SchemaCheck = { unknownFields: () => [] };
+export const noSchemaCheck: SchemaCheck = { unknownFields: () => [], prune: () => [] };
 
 export const noStrategies: Strategies = { for: () => ({}) };
 

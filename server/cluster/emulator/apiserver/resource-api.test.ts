@@ -27,7 +27,10 @@ function setup() {
     allocate,
     patcher: createPatcher(),
     strategies: { for: (d) => (d.kind === 'Deployment' ? { tracksGeneration: true, statusSubresource: true } : {}) },
-    schemaCheck: { unknownFields: (_d, o) => ('bogus' in (o as object) ? ['bogus'] : []) },
+    schemaCheck: {
+      unknownFields: (_d, o) => ('bogus' in (o as object) ? ['bogus'] : []),
+      prune: (_d, o) => ('bogus' in (o as object) ? (delete (o as { bogus?: unknown }).bogus, ['bogus']) : []),
+    },
   });
   const r = (g: string, v: string, res: string) => registry.lookup(g, v, res)!;
   const ns = r('', 'v1', 'namespaces');
@@ -92,18 +95,33 @@ describe('ResourceApi', () => {
     expect(object.metadata.name).toMatch(/^cfg-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
-  it('rejects unknown fields under Strict and warns under Warn', () => {
+  it('rejects unknown fields of a client under Strict as the body decoder words it, and drops them otherwise', () => {
     const { api, cm } = setup();
+    const user = { username: 'admin', groups: ['system:masters'] };
     const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, bogus: 1 };
-    expect(caught(() => api.create(cm, 'default', body, { fieldValidation: 'Strict' })).message).toBe('strict decoding error: unknown field "bogus"');
-    expect(api.create(cm, 'default', body, { fieldValidation: 'Warn' }).warnings).toEqual(['unknown field "bogus"']);
+    expect(caught(() => api.create(cm, 'default', body, { fieldValidation: 'Strict', user })).message).toBe(
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "bogus"',
+    );
+    const warned = api.create(cm, 'default', body, { fieldValidation: 'Warn', user });
+    expect(warned.warnings).toEqual(['unknown field "bogus"']);
+    expect(warned.object).not.toHaveProperty('bogus');
+    expect(body.bogus).toBe(1);
+    const ignored = api.create(cm, 'default', { ...body, metadata: { name: 'd' } }, { fieldValidation: 'Ignore', user });
+    expect([ignored.warnings, 'bogus' in ignored.object]).toEqual([[], false]);
+    // A patch reports them as the patch handler does, without the decoder's prefix.
+    const patch = { type: 'application/merge-patch+json' as const, patch: { bogus: 2 } };
+    expect(caught(() => api.patch(cm, 'default', 'c', patch, { fieldValidation: 'Strict', user })).message).toBe('strict decoding error: unknown field "bogus"');
   });
 
   it('persists nothing on dry run', () => {
     const { api, deploy, store } = setup();
     const rv = store.resourceVersion;
-    api.create(deploy, 'default', deployment(), { dryRun: true });
+    const { object } = api.create(deploy, 'default', deployment(), { dryRun: true });
     expect(store.resourceVersion).toBe(rv);
+    // The answer looks created: a fresh UID and a creation time, but no resourceVersion.
+    expect(object.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(object.metadata.uid).not.toBe('00000000-0000-0000-0000-000000000000');
+    expect(object.metadata.resourceVersion).toBe('');
     expect(caught(() => api.get(deploy, 'default', 'web')).code).toBe(404);
   });
 

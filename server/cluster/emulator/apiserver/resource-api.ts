@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { ApiError, errors, type FieldError } from '../meta/errors.ts';
 import { formatTime } from '../meta/time.ts';
@@ -18,6 +18,9 @@ import type { Registry } from '../registry/registry.ts';
 import type { Allocators, Strategy, StrategyContext } from '../registry/strategy.ts';
 import { gvString, type ResourceDef } from '../registry/types.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
+import { admitQuota, type QuotaWriter } from '../quota/admission.ts';
+import { admissionName, decodeFields, type FieldValidation } from './decode-fields.ts';
+import { applyLimitRangeDefaults, checkLimitRanges } from '../quota/limit-ranger.ts';
 import { validateObjectName } from '../validation/names.ts';
 import {
   identityConverter,
@@ -31,7 +34,7 @@ import {
   type Strategies,
 } from './pieces.ts';
 
-export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+export type { FieldValidation } from './decode-fields.ts';
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
 export interface WriteOptions {
@@ -156,13 +159,14 @@ export class ResourceApi {
   }
 
   create(def: ResourceDef, namespace: string | undefined, body: KubeObject, opts: WriteOptions & { applied?: boolean } = {}): WriteResult {
-    const warnings = this.checkFields(def, body, opts.fieldValidation);
     const obj = this.prepareIncoming(def, namespace, body);
+    const warnings = this.decodeFields(def, obj, opts, 'body');
     const strategy = this.strategies.for(def);
     const ctx = this.context(opts);
+    // Admission runs before a generated name is chosen.
+    this.admitNamespace(def, obj);
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(obj.metadata.generateName);
     if (!obj.metadata.name) throw errors.invalid(def.kind, def.group, '', [{ field: 'metadata.name', reason: 'FieldValueRequired', message: 'Required value: name or generateName is required' }]);
-    this.admitNamespace(def, obj);
     delete obj.metadata.deletionTimestamp;
     delete obj.metadata.deletionGracePeriodSeconds;
     delete obj.metadata.resourceVersion;
@@ -174,9 +178,12 @@ export class ResourceApi {
       delete obj.status;
     }
     strategy.defaults?.(obj, ctx);
+    applyLimitRangeDefaults(this.store, def, obj);
     strategy.prepareForCreate?.(obj, ctx);
     this.validate(def, strategy, obj, undefined, ctx);
     if (this.store.get(def.storage, obj.metadata.namespace, obj.metadata.name)) throw errors.alreadyExists(def, obj.metadata.name);
+    checkLimitRanges(this.store, def, obj, admissionName(obj));
+    admitQuota(this.store, this.quotaWriter, def, obj, this.clock.now(), admissionName(obj), opts.dryRun ?? false);
     if (!opts.applied) this.trackFields(def, undefined, obj, opts);
     const stored = opts.dryRun ? this.dryRunStored(obj) : this.store.create(def.storage, this.converter.toStorage(def, obj));
     return { object: this.converter.fromStorage(def, stored), warnings, created: true };
@@ -184,8 +191,8 @@ export class ResourceApi {
 
   /** PUT: replaces the object (or its status). Creates it if absent, for types that allow create-on-update. */
   update(def: ResourceDef, namespace: string | undefined, name: string, body: KubeObject, opts: WriteOptions = {}): WriteResult {
-    const warnings = this.checkFields(def, body, opts.fieldValidation);
     const obj = this.prepareIncoming(def, namespace, body);
+    const warnings = this.decodeFields(def, obj, opts, 'body');
     if (obj.metadata.name !== name) {
       throw errors.badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
     }
@@ -207,7 +214,7 @@ export class ResourceApi {
       patched.metadata = { ...patched.metadata, name, ...(def.namespaced ? { namespace: namespace ?? 'default' } : {}) };
       return this.create(def, namespace, patched, { ...opts, applied });
     }
-    const warnings = this.checkFields(def, patched, opts.fieldValidation);
+    const warnings = this.decodeFields(def, patched, opts, 'patch');
     if (opts.subresource === 'scale') return { ...this.writeScale(def, current, patched, opts), warnings };
     const next = this.prepareIncoming(def, namespace, patched);
     // A patch that does not carry a resourceVersion applies to whatever is current.
@@ -243,6 +250,8 @@ export class ResourceApi {
     }
     const ctx = this.context({ dryRun: opts.dryRun ?? false, ...(opts.user ? { user: opts.user } : {}) });
     const strategy = this.strategies.for(def);
+    const forbidden = strategy.deletionForbidden?.(current);
+    if (forbidden) throw errors.forbiddenFor(def, name, forbidden);
     const finalizers = [...(current.metadata.finalizers ?? [])];
     const policy = opts.propagationPolicy ?? 'Background';
     if (policy === 'Foreground' && !finalizers.includes(FOREGROUND)) finalizers.push(FOREGROUND);
@@ -347,6 +356,14 @@ export class ResourceApi {
     return { object: this.converter.fromStorage(def, stored), warnings: [], created: false };
   }
 
+  /** How quota admission charges a create to a ResourceQuota's status. */
+  private readonly quotaWriter: QuotaWriter = {
+    writeStatus: (quota, status) => {
+      const def = this.registry.lookup('', 'v1', 'resourcequotas')!;
+      this.update(def, quota.metadata.namespace, quota.metadata.name, { ...quota, status } as KubeObject, { subresource: 'status' });
+    },
+  };
+
   /** Records the writer as owner of the fields it set (server-side apply does this itself). */
   private trackFields(def: ResourceDef, old: StoredObject | undefined, next: KubeObject, opts: WriteOptions): void {
     if (!this.fieldManagers) return;
@@ -412,21 +429,17 @@ export class ResourceApi {
     const ns = this.store.get({ group: '', resource: 'namespaces' }, undefined, nsName);
     if (!ns) throw new ApiError(404, 'NotFound', `namespaces "${nsName}" not found`, { name: nsName, kind: 'namespaces' });
     if (ns.metadata.deletionTimestamp) {
-      throw errors.forbidden(`unable to create new content in namespace ${nsName} because it is being terminated`, {
-        name: obj.metadata.name ?? '',
-        kind: def.resource,
-        causes: [{ reason: 'NamespaceTerminating', message: `namespace ${nsName} is being terminated`, field: 'metadata.namespace' }],
-      });
+      // The NamespaceLifecycle admission plugin, which names an object by its generateName before it has a name.
+      throw errors.forbiddenFor(def, admissionName(obj), `unable to create new content in namespace ${nsName} because it is being terminated`, [
+        { reason: 'NamespaceTerminating', message: `namespace ${nsName} is being terminated`, field: 'metadata.namespace' },
+      ]);
     }
   }
 
-  private checkFields(def: ResourceDef, body: unknown, mode: FieldValidation = 'Warn'): string[] {
-    if (mode === 'Ignore') return [];
-    const unknown = this.schemaCheck.unknownFields(def, body);
-    if (unknown.length === 0) return [];
-    const messages = unknown.map((f) => `unknown field "${f}"`);
-    if (mode === 'Strict') throw errors.badRequest(`strict decoding error: ${messages.join(', ')}`);
-    return messages;
+  private decodeFields(def: ResourceDef, obj: KubeObject, opts: WriteOptions, source: 'body' | 'patch'): string[] {
+    // The cluster's own controllers write typed objects: only clients' bodies need decoding.
+    if (!opts.user) return [];
+    return decodeFields(this.schemaCheck, def, obj, opts.fieldValidation ?? 'Warn', source);
   }
 
   private validate(def: ResourceDef, strategy: Strategy, obj: KubeObject, old: StoredObject | undefined, ctx: StrategyContext): void {
@@ -456,7 +469,8 @@ export class ResourceApi {
       metadata: {
         ...obj.metadata,
         name: obj.metadata.name!,
-        uid: obj.metadata.uid ?? '00000000-0000-0000-0000-000000000000',
+        // Upstream fills the system fields before it skips the write: a dry run shows a fresh UID.
+        uid: obj.metadata.uid ?? randomUUID(),
         resourceVersion: '',
         creationTimestamp: formatTime(this.clock.now()),
       },

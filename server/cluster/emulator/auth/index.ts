@@ -50,6 +50,7 @@ export { aggregatedRules } from './rbac/aggregation.ts';
 export { clusterRoleAggregationController } from './rbac/aggregation-controller.ts';
 export type { BindingObject, PolicyRule, RoleObject, Subject } from './rbac/types.ts';
 export { forbiddenError } from './forbidden.ts';
+export { impersonate, impersonationRequest, type ImpersonationRequest } from './impersonation.ts';
 export { reviews } from './reviews/index.ts';
 export { bootstrapPolicy, type BootstrapPolicy } from './bootstrap/policy.ts';
 export * from './user.ts';

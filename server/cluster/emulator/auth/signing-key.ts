@@ -4,7 +4,7 @@ export type SigningAlgorithm = 'ES256' | 'RS256';
 
 /**
  * A cluster's ServiceAccount token signing key, in the form the cluster state persists (plain JSON).
- * EKS signs with RS256; ES256 is the default here because its keys are generated in a millisecond.
+ * EKS signs with RS256 (clusters get theirs from `key-pool.ts`); ES256 keys, generated in a millisecond, serve tests.
  */
 export interface SigningKey {
   alg: SigningAlgorithm;
@@ -17,6 +17,11 @@ export interface SigningKey {
 export function generateSigningKey(alg: SigningAlgorithm = 'ES256'): SigningKey {
   const { privateKey } =
     alg === 'ES256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return signingKeyOf(alg, privateKey);
+}
+
+/** The stored form of a private key generated elsewhere (see `key-pool.ts`). */
+export function signingKeyOf(alg: SigningAlgorithm, privateKey: KeyObject): SigningKey {
   return { alg, kid: keyId(createPublicKey(privateKey)), privateKey: privateKey.export({ format: 'jwk' }) };
 }
 

@@ -36,6 +36,17 @@ const daemonNodeAffinity = {
 
 const envFromField = (name: string, path: string) => ({ name, valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: path } } });
 
+/** The CoreDNS add-on keeps one replica serving through voluntary disruptions such as `kubectl drain`. */
+export function corednsDisruptionBudget(): KubeObject {
+  const labels = { 'eks.amazonaws.com/component': 'coredns', 'k8s-app': 'kube-dns' };
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels },
+    spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+  };
+}
+
 export function coredns(spec: ResolvedSpec): KubeObject {
   const labels = { 'eks.amazonaws.com/component': 'coredns', 'k8s-app': 'kube-dns' };
   return {

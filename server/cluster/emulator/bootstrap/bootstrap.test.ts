@@ -84,6 +84,8 @@ describe('bootstrapCluster', () => {
       'EndpointSlice/default/kubernetes',
       'Service/kube-system/kube-dns',
       'Deployment/kube-system/coredns',
+      'PodDisruptionBudget/kube-system/coredns',
+      'ComponentStatus/etcd-0',
       'DaemonSet/kube-system/aws-node',
       'DaemonSet/kube-system/kube-proxy',
       'ConfigMap/kube-system/aws-auth',
@@ -94,6 +96,10 @@ describe('bootstrapCluster', () => {
       'StorageClass/gp2',
       'CSIDriver/efs.csi.aws.com',
       'ServiceAccount/kube-system/coredns',
+      'CustomResourceDefinition/eniconfigs.crd.k8s.amazonaws.com',
+      'CustomResourceDefinition/policyendpoints.networking.k8s.aws',
+      'CustomResourceDefinition/securitygrouppolicies.vpcresources.k8s.aws',
+      'CustomResourceDefinition/cninodes.vpcresources.k8s.aws',
     ]) {
       expect(names).toContain(n);
     }
@@ -105,6 +111,8 @@ describe('bootstrapCluster', () => {
     expect(nodeRoleArns['ng-1']).toMatch(/^arn:aws:iam::111122223333:role\/eksctl-workshop-nodegroup-ng-1-NodeInstanceRole-[A-Z]{12}$/);
     const dns = objects.find((o) => o.metadata.name === 'kube-dns')!;
     expect((dns.spec as { clusterIP: string }).clusterIP).toBe('10.100.0.10');
+    const sgp = objects.find((o) => o.metadata.name === 'securitygrouppolicies.vpcresources.k8s.aws')!;
+    expect(sgp.spec).toMatchObject({ scope: 'Namespaced', names: { kind: 'SecurityGroupPolicy', plural: 'securitygrouppolicies', shortNames: ['sgp'] } });
     const coredns = objects.find((o) => o.kind === 'Deployment')!;
     expect(JSON.stringify(coredns)).toContain('602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/coredns:v1.11.4-eksbuild.');
   });

@@ -8,14 +8,15 @@ import type { WorkloadControllerOptions } from '../controllers/index.ts';
 import type { KubeObject } from '../meta/types.ts';
 import type { NodeSimOptions } from '../node-sim/options.ts';
 import { rngFor } from '../node-sim/random.ts';
-import { awsNode, coredns, ebsCsiDriver, kubeProxy } from './addons.ts';
+import { awsNode, coredns, corednsDisruptionBudget, ebsCsiDriver, kubeProxy } from './addons.ts';
 import { resolveSpec, type ClusterSpec, type ResolvedSpec } from './cluster-spec.ts';
 import { configMaps } from './config-maps.ts';
+import { eksCustomResourceDefinitions } from './eks-crds.ts';
 import { addressIn, vpcLayout, type VpcLayout } from './network.ts';
 import { nodeGroupIds, nodeGroupNodes } from './nodes.ts';
 import { serviceAccounts } from './service-accounts.ts';
 import { kubeDnsService, kubernetesService } from './services.ts';
-import { csiDrivers, namespaces, priorityClasses, storageClasses } from './system.ts';
+import { componentStatuses, csiDrivers, namespaces, priorityClasses, storageClasses } from './system.ts';
 
 export type { ClusterSpec, NodeGroupSpec } from './cluster-spec.ts';
 export { buildNode, nodeGroupIds, nodeGroupNodes, preloadedImages } from './nodes.ts';
@@ -63,9 +64,11 @@ export function bootstrapCluster(input: ClusterSpec, options: BootstrapOptions =
 
   const objects: KubeObject[] = [
     ...namespaces(),
+    ...componentStatuses(),
     ...priorityClasses(),
     ...storageClasses(),
     ...csiDrivers(spec.ebsCsiDriver),
+    ...eksCustomResourceDefinitions(),
     ...serviceAccounts(spec.ebsCsiDriver),
     ...configMaps({ endpoint, caPem, nodeRoleArns: Object.values(nodeRoleArns), createdDate: new Date(now).toISOString().slice(0, 10) }),
     ...kubernetesService(apiServerIps),
@@ -75,6 +78,7 @@ export function bootstrapCluster(input: ClusterSpec, options: BootstrapOptions =
     awsNode(spec),
     kubeProxy(spec),
     coredns(spec),
+    corednsDisruptionBudget(),
     ...(spec.ebsCsiDriver ? ebsCsiDriver(spec) : []),
   ];
   return {

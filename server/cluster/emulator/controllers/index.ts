@@ -8,6 +8,8 @@
 import { CronJobController } from './cronjob/controller.ts';
 import { DaemonSetController } from './daemonset/controller.ts';
 import { DeploymentController } from './deployment/controller.ts';
+import { DisruptionController } from './disruption/controller.ts';
+import { ResourceQuotaController } from '../quota/controller.ts';
 import { EndpointsController } from './endpoints/controller.ts';
 import { EndpointSliceController } from './endpoints/slices.ts';
 import { EventTtlController } from './events/ttl.ts';
@@ -48,9 +50,12 @@ export function workloadControllers(options: WorkloadControllerOptions = {}): Co
     new EndpointsController(),
     new EndpointSliceController(),
     new HorizontalPodAutoscalerController(options.hpaSyncPeriodMs),
+    new DisruptionController(),
+    new ResourceQuotaController(),
   ];
 }
 
+export { evictPod, type EvictionDeps } from './disruption/eviction.ts';
 export { createEventRecorder, EventRecorder, referenceTo, EVENT_TTL_MS, type EventType, type RecorderOptions, type EventDetails } from './events.ts';
 export {
   CronJobController,

@@ -70,6 +70,11 @@ export const errors = {
   forbidden(message: string, details: StatusDetails): ApiError {
     return new ApiError(403, 'Forbidden', message, details);
   },
+  /** 403 as `NewForbidden` words it for an object: `configmaps "x" is forbidden: <why>` (`configmaps is forbidden: …` without a name). */
+  forbiddenFor(r: ResourceName, name: string, why: string, causes?: StatusCause[]): ApiError {
+    const what = name ? `${qualified(r)} "${name}"` : qualified(r);
+    return new ApiError(403, 'Forbidden', `${what} is forbidden: ${why}`, { ...named(r, name), ...(causes ? { causes } : {}) });
+  },
   methodNotAllowed(): ApiError {
     return new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
   },

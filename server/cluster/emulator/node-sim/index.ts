@@ -9,6 +9,7 @@ import type { Controller } from '../controllers/types.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { createLogSource as logSource, type LogCluster } from './kubelet/logs/log-source.ts';
 import { NodeLifecycle } from './node/node-lifecycle.ts';
+import { NodeSchedulability } from './node/schedulable.ts';
 import { resolveOptions, type NodeSimOptions } from './options.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { PvcBinder } from './volumes/pvc-binder.ts';
@@ -30,7 +31,13 @@ export function nodeSimulation(options: NodeSimOptions = {}): NodeSimulation {
   const stopped = new Set<string>();
   const kubelet = new Kubelet(o, stopped);
   const lifecycle = new NodeLifecycle(o, stopped, (node) => kubelet.resync(node));
-  const controllers: Controller[] = [new Scheduler({ events: o.events, instance: o.schedulerInstance }), kubelet, lifecycle, new PvcBinder(o)];
+  const controllers: Controller[] = [
+    new Scheduler({ events: o.events, instance: o.schedulerInstance }),
+    kubelet,
+    lifecycle,
+    new NodeSchedulability(o),
+    new PvcBinder(o),
+  ];
   return Object.assign(controllers, {
     stopNode: (name: string) => lifecycle.stopNode(name),
     startNode: (name: string) => lifecycle.startNode(name),

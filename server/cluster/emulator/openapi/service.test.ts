@@ -125,3 +125,12 @@ describe('group-version documents', () => {
     expect(patch.parameters).toContainEqual(expect.objectContaining({ name: 'fieldValidation', in: 'query' }));
   });
 });
+
+describe('/openapi/v2', () => {
+  it('is an empty protobuf document, so that kubectl skips client-side validation of kinds v3 does not list', () => {
+    const v2 = createOpenApiService(new Registry()).v2();
+    expect(v2.contentType).toBe('application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
+    expect(v2.body.length).toBe(0);
+    expect(v2.etag).toMatch(/^[0-9A-F]{128}$/);
+  });
+});

@@ -12,7 +12,23 @@ export interface OpenApiDocument {
   hash: string;
   /** Entity tag (the hash, unquoted): the `ETag` header is `"<etag>"`. */
   etag: string;
-  contentType: 'application/json';
+  contentType: 'application/json' | typeof OPENAPI_V2_PROTOBUF;
+}
+
+/** The type `/openapi/v2` answers with when asked for protobuf (kubectl asks with the older `…v2@v1.0+protobuf`). */
+export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
+
+/**
+ * `/openapi/v2` as an empty `openapi_v2.Document` (zero bytes of protobuf). kubectl reads v2 only where v3
+ * cannot answer: client-side validation of a kind the v3 index lacks (a `v1 List`, a custom resource whose
+ * CRD is not created yet, a misspelt apiVersion). Finding no definition, it skips that validation, as it does
+ * on a real cluster for kinds the server does not know, and the command goes on to its real error
+ * (`resource mapping not found … ensure CRDs are installed first`). A 404 would fail the command instead.
+ */
+export function openApiV2Document(): OpenApiDocument {
+  const body = Buffer.alloc(0);
+  const hash = createHash('sha512').update(body).digest('hex').toUpperCase();
+  return { body, hash, etag: hash, contentType: OPENAPI_V2_PROTOBUF };
 }
 
 /**
@@ -22,12 +38,14 @@ export interface OpenApiDocument {
  *
  * HTTP wiring: `GET /openapi/v3` → `index()`; `GET /openapi/v3/<path>?hash=H` → `document(<path>)`,
  * answered with `Cache-Control: public, immutable` when `H` equals the document's hash, else
- * `no-cache, private`; unknown paths → 404. `GET /openapi/v2` → 404 (kubectl then relies on v3).
+ * `no-cache, private`; unknown paths → 404. `GET /openapi/v2` → `openApiV2Document()`.
  */
 export interface OpenApiService {
   index(): OpenApiDocument;
   /** `api/v1`, `apis/apps/v1`, or the same with a leading `/openapi/v3/` and a query. */
   document(path: string): OpenApiDocument | undefined;
+  /** `/openapi/v2`: see `openApiV2Document`. */
+  v2(): OpenApiDocument;
 }
 
 export interface OpenApiOptions {
@@ -62,6 +80,7 @@ export function createOpenApiService(registry: Registry, options: OpenApiOptions
   };
 
   return {
+    v2: openApiV2Document,
     index() {
       if (index && index.registryVersion === registry.version) return index.doc;
       const paths: Record<string, { serverRelativeURL: string }> = {};

@@ -63,9 +63,16 @@ export function itemPE(slot: Slot, item: unknown, path: readonly string[]): stri
   return keyPE(withDefaults, keys);
 }
 
-function typedError(path: readonly string[], message: string): ApiError {
+/** A value that does not fit its type; `detail` is `<path>: <problem>` as structured-merge-diff words it. */
+export class TypedValueError extends ApiError {
+  constructor(readonly detail: string) {
+    super(500, '', `failed to create typed patch object: ${detail}`);
+  }
+}
+
+function typedError(path: readonly string[], message: string): TypedValueError {
   const where = path.map((pe) => (pe.startsWith('f:') ? `.${pe.slice(2)}` : `[${pe.slice(2)}]`)).join('');
-  return new ApiError(500, '', `failed to create typed patch object: ${where}: ${message}`);
+  return new TypedValueError(`${where}: ${message}`);
 }
 
 /** The fields a value sets: every leaf, every list item of an associative list, every map entry. */

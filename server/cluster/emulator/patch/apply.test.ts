@@ -175,7 +175,24 @@ describe('server-side apply', () => {
     const body = config({});
     (((body.spec as Obj).template as Obj).spec as Obj).containers = [{ image: 'nginx' }];
     expect(caught(() => apply(undefined, body)).message).toBe(
-      'failed to create typed patch object: .spec.template.spec.containers: associative list with keys has an element that omits key field "name" (and doesn\'t have default value)',
+      'failed to create typed patch object (apps/v1, Kind=Deployment): .spec.template.spec.containers: associative list with keys has an element that omits key field "name" (and doesn\'t have default value)',
+    );
+  });
+
+  it('refuses fields the type does not declare, naming list items by key', () => {
+    const body = config({});
+    (body.spec as Obj).replicaz = 2;
+    let err = caught(() => apply(undefined, body));
+    expect([err.code, err.reason, err.message]).toEqual([500, '', 'failed to create typed patch object (apps/v1, Kind=Deployment): .spec.replicaz: field not declared in schema']);
+    delete (body.spec as Obj).replicaz;
+    const containers = (((body.spec as Obj).template as Obj).spec as Obj).containers as Obj[];
+    containers[0]!.imagePullPolice = 'Always';
+    (body.metadata as Obj).owner = 'me';
+    err = caught(() => apply(undefined, body));
+    expect(err.message).toBe(
+      'failed to create typed patch object (apps/v1, Kind=Deployment): errors:\n' +
+        '  .metadata.owner: field not declared in schema\n' +
+        `  .spec.template.spec.containers[name="${String(containers[0]!.name)}"].imagePullPolice: field not declared in schema`,
     );
   });
 });

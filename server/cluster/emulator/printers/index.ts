@@ -1,4 +1,14 @@
 /** Which printer serves which kind, as kube-apiserver wires them (pkg/printers/internalversion and the default table convertor). */
+import {
+  certificateSigningRequestPrinter,
+  csiStorageCapacityPrinter,
+  flowSchemaPrinter,
+  priorityLevelConfigurationPrinter,
+  runtimeClassPrinter,
+  validatingAdmissionPolicyBindingPrinter,
+  validatingAdmissionPolicyPrinter,
+  webhookConfigurationPrinter,
+} from './admission.ts';
 import { horizontalPodAutoscalerPrinter } from './autoscaling.ts';
 import { cronJobPrinter, jobPrinter } from './batch.ts';
 import {
@@ -82,6 +92,15 @@ const printers: Record<string, TablePrinter> = {
   'storage.k8s.io/CSINode': csiNodePrinter,
   'storage.k8s.io/VolumeAttachment': volumeAttachmentPrinter,
   'apiregistration.k8s.io/APIService': apiServicePrinter,
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration': webhookConfigurationPrinter,
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': webhookConfigurationPrinter,
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy': validatingAdmissionPolicyPrinter,
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding': validatingAdmissionPolicyBindingPrinter,
+  'flowcontrol.apiserver.k8s.io/FlowSchema': flowSchemaPrinter,
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration': priorityLevelConfigurationPrinter,
+  'certificates.k8s.io/CertificateSigningRequest': certificateSigningRequestPrinter,
+  'node.k8s.io/RuntimeClass': runtimeClassPrinter,
+  'storage.k8s.io/CSIStorageCapacity': csiStorageCapacityPrinter,
 };
 
 /**

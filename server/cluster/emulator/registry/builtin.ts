@@ -49,7 +49,10 @@ const eventFields = (o: StoredObject) => ({
 export const builtinResources: ResourceDef[] = [
   // core/v1
   def({ group: '', version: 'v1', kind: 'Binding', resource: 'bindings', namespaced: true, verbs: CREATE_ONLY }),
-  def({ group: '', version: 'v1', kind: 'ComponentStatus', resource: 'componentstatuses', namespaced: false, shortNames: ['cs'], verbs: ['get', 'list'] }),
+  def({
+    group: '', version: 'v1', kind: 'ComponentStatus', resource: 'componentstatuses', namespaced: false, shortNames: ['cs'], verbs: ['get', 'list'],
+    deprecationWarning: 'v1 ComponentStatus is deprecated in v1.19+',
+  }),
   def({ group: '', version: 'v1', kind: 'ConfigMap', resource: 'configmaps', namespaced: true, shortNames: ['cm'] }),
   def({ group: '', version: 'v1', kind: 'Endpoints', resource: 'endpoints', singular: 'endpoints', namespaced: true, shortNames: ['ep'] }),
   def({ group: '', version: 'v1', kind: 'Event', resource: 'events', namespaced: true, shortNames: ['ev'], selectableFields: eventFields }),
@@ -111,11 +114,23 @@ export const builtinResources: ResourceDef[] = [
     subresources: [{ name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'] }, status],
   }),
 
+  // admissionregistration.k8s.io/v1
+  def({ group: 'admissionregistration.k8s.io', version: 'v1', kind: 'MutatingWebhookConfiguration', resource: 'mutatingwebhookconfigurations', namespaced: false, categories: ['api-extensions'] }),
+  def({
+    group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingAdmissionPolicy', resource: 'validatingadmissionpolicies', namespaced: false,
+    categories: ['api-extensions'], subresources: [status],
+  }),
+  def({ group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingAdmissionPolicyBinding', resource: 'validatingadmissionpolicybindings', namespaced: false, categories: ['api-extensions'] }),
+  def({ group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingWebhookConfiguration', resource: 'validatingwebhookconfigurations', namespaced: false, categories: ['api-extensions'] }),
+
   // apiextensions.k8s.io
   def({
     group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition', resource: 'customresourcedefinitions',
     namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: [status],
   }),
+
+  // apiregistration.k8s.io/v1
+  def({ group: 'apiregistration.k8s.io', version: 'v1', kind: 'APIService', resource: 'apiservices', namespaced: false, categories: ['api-extensions'], subresources: [status] }),
 
   // apps/v1
   def({ group: 'apps', version: 'v1', kind: 'ControllerRevision', resource: 'controllerrevisions', namespaced: true }),
@@ -148,7 +163,12 @@ export const builtinResources: ResourceDef[] = [
     selectableFields: (o) => ({ 'status.successful': field(o, 'status.succeeded') || '0' }),
   }),
 
-  // certificates, coordination, discovery, events
+  // certificates, coordination, discovery, events, flowcontrol
+  def({
+    group: 'certificates.k8s.io', version: 'v1', kind: 'CertificateSigningRequest', resource: 'certificatesigningrequests', namespaced: false, shortNames: ['csr'],
+    subresources: [{ name: 'approval', verbs: ['get', 'patch', 'update'] }, status],
+    selectableFields: (o) => ({ 'spec.signerName': field(o, 'spec.signerName') }),
+  }),
   def({ group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', resource: 'leases', namespaced: true }),
   def({ group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', resource: 'endpointslices', namespaced: true }),
   def({
@@ -156,12 +176,16 @@ export const builtinResources: ResourceDef[] = [
     selectableFields: eventFields,
   }),
 
+  def({ group: 'flowcontrol.apiserver.k8s.io', version: 'v1', kind: 'FlowSchema', resource: 'flowschemas', namespaced: false, subresources: [status] }),
+  def({ group: 'flowcontrol.apiserver.k8s.io', version: 'v1', kind: 'PriorityLevelConfiguration', resource: 'prioritylevelconfigurations', namespaced: false, subresources: [status] }),
+
   // networking.k8s.io/v1
   def({ group: 'networking.k8s.io', version: 'v1', kind: 'IngressClass', resource: 'ingressclasses', namespaced: false }),
   def({ group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', resource: 'ingresses', namespaced: true, shortNames: ['ing'], subresources: [status] }),
   def({ group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy', resource: 'networkpolicies', namespaced: true, shortNames: ['netpol'] }),
 
-  // policy, rbac, scheduling, storage
+  // node, policy, rbac, scheduling, storage
+  def({ group: 'node.k8s.io', version: 'v1', kind: 'RuntimeClass', resource: 'runtimeclasses', namespaced: false }),
   def({ group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', resource: 'poddisruptionbudgets', namespaced: true, shortNames: ['pdb'], subresources: [status] }),
   def({ group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRoleBinding', resource: 'clusterrolebindings', namespaced: false }),
   def({ group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole', resource: 'clusterroles', namespaced: false }),
@@ -170,6 +194,7 @@ export const builtinResources: ResourceDef[] = [
   def({ group: 'scheduling.k8s.io', version: 'v1', kind: 'PriorityClass', resource: 'priorityclasses', namespaced: false, shortNames: ['pc'] }),
   def({ group: 'storage.k8s.io', version: 'v1', kind: 'CSIDriver', resource: 'csidrivers', namespaced: false }),
   def({ group: 'storage.k8s.io', version: 'v1', kind: 'CSINode', resource: 'csinodes', namespaced: false }),
+  def({ group: 'storage.k8s.io', version: 'v1', kind: 'CSIStorageCapacity', resource: 'csistoragecapacities', namespaced: true }),
   def({ group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', resource: 'storageclasses', namespaced: false, shortNames: ['sc'] }),
   def({ group: 'storage.k8s.io', version: 'v1', kind: 'VolumeAttachment', resource: 'volumeattachments', namespaced: false, subresources: [status] }),
 ];

@@ -52,6 +52,8 @@ export interface Strategy {
    * (a Namespace's `spec.finalizers`).
    */
   deletionBlockers?(obj: KubeObject): string[];
+  /** Why the object may not be deleted at all (admission; e.g. the namespaces every cluster needs), or undefined. */
+  deletionForbidden?(obj: StoredObject): string | undefined;
   /** Changes made when a deletion starts but the object stays for a while (a Namespace turns Terminating). */
   prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): void;
   /** Called after the object is gone for good (e.g. to release its ClusterIP). */

@@ -29,6 +29,8 @@ export interface ResourceDef {
   subresources?: SubresourceDef[];
   /** Where objects are stored. Two served versions of one type (events and events.k8s.io) share it. */
   storage: ResourceKey;
+  /** A deprecated API: the warning every request to it gets (`v1 ComponentStatus is deprecated in v1.19+`). */
+  deprecationWarning?: string;
   /** Extra fields a fieldSelector may name, beyond metadata.name and metadata.namespace. */
   selectableFields?: (obj: StoredObject) => Record<string, string>;
   /** Custom resources only: the CRD version's `openAPIV3Schema` and printer columns. */

@@ -73,13 +73,16 @@ const FACTORIES: Record<string, StrategyFactory> = {
   'apiextensions.k8s.io/CustomResourceDefinition': crdStrategy,
 };
 
+/** Served by kube-apiserver itself, not by the apiextensions server or the aggregator (see validateObjectMeta). */
+const isKubeType = (def: ResourceDef) => !def.custom && def.group !== 'apiextensions.k8s.io' && def.group !== 'apiregistration.k8s.io';
+
 /** Adds the ObjectMeta checks in front of the kind's own validation. */
-function withMetaValidation(inner: Strategy): Strategy {
+function withMetaValidation(inner: Strategy, kubeType: boolean): Strategy {
   return {
     ...inner,
     validate(obj, old, ctx) {
       const meta = obj.metadata as unknown as Record<string, unknown>;
-      const errs = validateObjectMeta(meta);
+      const errs = validateObjectMeta(meta, 'metadata', kubeType);
       if (old) errs.push(...validateObjectMetaUpdate(meta, old.metadata as unknown as Record<string, unknown>));
       errs.push(...(inner.validate?.(obj, old, ctx) ?? []));
       return errs;
@@ -89,7 +92,7 @@ function withMetaValidation(inner: Strategy): Strategy {
 
 function build(def: ResourceDef): Strategy {
   const factory = def.custom ? customResourceStrategy : FACTORIES[`${def.group}/${def.kind}`];
-  return withMetaValidation(factory ? factory(kindContext(def)) : {});
+  return withMetaValidation(factory ? factory(kindContext(def)) : {}, isKubeType(def));
 }
 
 /** Strategies for built-in and custom kinds; one instance per ResourceDef. */

@@ -1,6 +1,7 @@
 import type { SchemaCheck } from '../apiserver/pieces.ts';
 import { createSchemaProvider, typeForObject, type SchemaProvider } from '../openapi/schema-provider.ts';
-import { unknownFieldPaths } from './unknown-fields.ts';
+import { firstTypeError } from './type-errors.ts';
+import { pruneUnknownFields, unknownFieldPaths } from './unknown-fields.ts';
 
 /**
  * The API server's `SchemaCheck`, driven by the same schemas `/openapi/v3` serves: the built-in types'
@@ -11,6 +12,14 @@ export function createSchemaCheck(provider: SchemaProvider = createSchemaProvide
     unknownFields(def, obj) {
       const type = typeForObject(provider, def, obj);
       return type ? unknownFieldPaths(type, obj) : [];
+    },
+    typeError(def, obj) {
+      const type = typeForObject(provider, def, obj);
+      return type ? firstTypeError(type, obj) : undefined;
+    },
+    prune(def, obj) {
+      const type = typeForObject(provider, def, obj);
+      return type ? pruneUnknownFields(type, obj) : [];
     },
   };
 }

@@ -11,14 +11,29 @@ import { refName, type OpenApiSchema } from '../openapi/types.ts';
  */
 export function unknownFieldPaths(type: TypeSchema, obj: unknown): string[] {
   const found: string[] = [];
-  walk(type, type.schema, obj, '', found, 0, type.custom);
+  walk(type, type.schema, obj, '', (path) => found.push(path), 0, type.custom);
   return found;
 }
+
+/**
+ * Removes the fields `unknownFieldPaths` names, in place, as decoding into Go types (built-in kinds) and
+ * structural pruning (custom resources) drop them when validation is `Warn` or `Ignore`. Returns their paths.
+ */
+export function pruneUnknownFields(type: TypeSchema, obj: unknown): string[] {
+  const found: string[] = [];
+  walk(type, type.schema, obj, '', (path, container, key) => {
+    found.push(path);
+    delete container[key];
+  }, 0, type.custom);
+  return found;
+}
+
+type OnUnknown = (path: string, container: Record<string, unknown>, key: string) => void;
 
 const MAX_DEPTH = 64;
 
 /** `structural`: the place is described by a CRD schema, not by a built-in type (ObjectMeta inside a CR). */
-function walk(type: TypeSchema, raw: OpenApiSchema, value: unknown, path: string, found: string[], depth: number, structural: boolean): void {
+function walk(type: TypeSchema, raw: OpenApiSchema, value: unknown, path: string, found: OnUnknown, depth: number, structural: boolean): void {
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
   const ref = refName(raw.$ref ?? raw.allOf?.[0]?.$ref);
   if (ref?.startsWith('io.k8s.')) structural = false;
@@ -34,7 +49,8 @@ function walk(type: TypeSchema, raw: OpenApiSchema, value: unknown, path: string
   const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
   const embedded = schema['x-kubernetes-embedded-resource'] === true;
   if (!properties && additional === undefined && (!structural || preserve)) return;
-  for (const [key, child] of Object.entries(value)) {
+  const record = value as Record<string, unknown>;
+  for (const [key, child] of Object.entries(record)) {
     const childPath = path ? `${path}.${key}` : key;
     const declared = properties?.[key];
     if (declared) {
@@ -44,7 +60,7 @@ function walk(type: TypeSchema, raw: OpenApiSchema, value: unknown, path: string
     } else if (additional === true || preserve || (embedded && (key === 'apiVersion' || key === 'kind' || key === 'metadata'))) {
       continue;
     } else {
-      found.push(childPath);
+      found(childPath, record, key);
     }
   }
 }

@@ -67,8 +67,10 @@ async function handleUpgrade(resolver: ClusterResolver, req: IncomingMessage, so
   const found = await route(resolver, url.pathname);
   if (!found) throw errors.pathNotFound();
   const { rt, path } = found;
-  const user = rt.authenticate(req);
-  if (user.username === 'system:anonymous') throw errors.unauthorized();
+  const caller = rt.authenticate(req);
+  if (caller.username === 'system:anonymous') throw errors.unauthorized();
+  // `kubectl exec --as=…` acts as another user here too.
+  const user = rt.impersonate ? rt.impersonate(caller, req) : caller;
   const info = parseRequestInfo(req.method ?? 'GET', path, url.searchParams);
   if (info.kind !== 'resource' || info.resource !== 'pods' || !info.subresource || !info.namespace || !info.name) throw errors.pathNotFound();
   if (!['exec', 'attach', 'portforward'].includes(info.subresource)) throw errors.badRequest('upgrade is only supported for exec, attach and portforward');

@@ -4,8 +4,8 @@ import type { UserInfo } from '../../meta/types.ts';
 import { parseRequestInfo, type NonResourceRequest, type RequestInfo } from '../request-info.ts';
 import { discoveryContentType, parseAccept } from './negotiate.ts';
 import { handleResource, readObject } from './resource-handlers.ts';
-import { baseHeaders, sendError, sendJson, sendText } from './respond.ts';
-import type { ClusterRuntime } from './runtime.ts';
+import { baseHeaders, sendError, sendJson, sendText, warningHeader } from './respond.ts';
+import type { ClusterRuntime, OpenApiDocument } from './runtime.ts';
 import { handleSubresource } from './subresource-handlers.ts';
 
 /** Paths anyone may read, even without credentials (upstream's system:public-info-viewer). */
@@ -24,6 +24,7 @@ export async function handleClusterRequest(rt: ClusterRuntime, req: IncomingMess
     const isPublic = info.kind === 'nonresource' && PUBLIC_PATHS.has(path);
     // EKS answers 401 to requests without credentials, except for the public health and version paths.
     if (user.username === 'system:anonymous' && !isPublic) throw errors.unauthorized();
+    if (rt.impersonate) user = rt.impersonate(user, req);
     if (!isPublic) rt.authorize(user, info);
     if (info.kind === 'nonresource') await handleNonResource(rt, req, res, info);
     else await dispatchResource(rt, req, res, info, query, user);
@@ -46,6 +47,7 @@ async function dispatchResource(
   if (!def) throw errors.pathNotFound();
   if (def.namespaced && info.namespace === undefined && info.name !== undefined) throw errors.pathNotFound();
   if (!def.namespaced && info.namespace !== undefined && def.resource !== 'namespaces') throw errors.pathNotFound();
+  if (def.deprecationWarning) res.setHeader('Warning', warningHeader(def.deprecationWarning));
   const ctx = { rt, req, res, info, def, query, user };
   if (info.subresource) {
     const sub = def.subresources?.find((s) => s.name === info.subresource);
@@ -91,12 +93,13 @@ function sendFound(res: ServerResponse, body: unknown): void {
 }
 
 function serveOpenApi(rt: ClusterRuntime, req: IncomingMessage, res: ServerResponse, parts: string[]): void {
-  // v2 is only asked for as protobuf when v3 fails; answering 404 keeps kubectl on v3.
-  if (parts[1] !== 'v3' || !rt.openapi) return sendText(res, 404, '404 page not found\n');
-  const doc = parts.length === 2 ? rt.openapi.index() : rt.openapi.document(parts.slice(2).join('/'));
+  if (!rt.openapi) return sendText(res, 404, '404 page not found\n');
+  let doc: OpenApiDocument | undefined;
+  if (parts[1] === 'v2' && parts.length === 2) doc = rt.openapi.v2?.();
+  else if (parts[1] === 'v3') doc = parts.length === 2 ? rt.openapi.index() : rt.openapi.document(parts.slice(2).join('/'));
   if (!doc) return sendText(res, 404, '404 page not found\n');
   const etag = `"${doc.etag}"`;
-  const headers: Record<string, string> = { ...baseHeaders(), 'Content-Type': 'application/json', ETag: etag };
+  const headers: Record<string, string> = { ...baseHeaders(), 'Content-Type': doc.contentType ?? 'application/json', ETag: etag };
   // Cacheable for ever only when the client asked for exactly this version of the document.
   const immutable = parts.length > 2 && new URL(req.url ?? '/', 'https://x').searchParams.get('hash') === doc.etag;
   if (immutable) headers['Cache-Control'] = 'public, immutable';

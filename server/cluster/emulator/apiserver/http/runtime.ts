@@ -24,10 +24,14 @@ export interface VersionInfo {
 export interface OpenApiDocument {
   body: string | Buffer;
   etag: string;
+  /** `application/json` unless given. */
+  contentType?: string;
 }
 
 export interface OpenApiSource {
   index(): OpenApiDocument;
+  /** `/openapi/v2`; 404 when absent. */
+  v2?(): OpenApiDocument;
   /** `path` as in the index: `api/v1`, `apis/apps/v1`. */
   document(path: string): OpenApiDocument | undefined;
 }
@@ -74,6 +78,8 @@ export interface ClusterRuntime {
   version: VersionInfo;
   /** Who is calling: a user, `system:anonymous`, or a thrown 401. */
   authenticate(req: IncomingMessage): UserInfo;
+  /** The user the request acts as (`Impersonate-*` headers), or `user`; throws 403 when that is not allowed. */
+  impersonate?(user: UserInfo, req: IncomingMessage): UserInfo;
   /** Throws the 403 Status when RBAC denies the request. */
   authorize(user: UserInfo, info: RequestInfo): void;
   printer(def: ResourceDef): TablePrinter;

@@ -23,6 +23,10 @@ export const GVR = {
   endpointslices: ['discovery.k8s.io', 'v1', 'endpointslices'],
   hpaV2: ['autoscaling', 'v2', 'horizontalpodautoscalers'],
   hpaV1: ['autoscaling', 'v1', 'horizontalpodautoscalers'],
+  poddisruptionbudgets: ['policy', 'v1', 'poddisruptionbudgets'],
+  replicationcontrollers: ['', 'v1', 'replicationcontrollers'],
+  resourcequotas: ['', 'v1', 'resourcequotas'],
+  limitranges: ['', 'v1', 'limitranges'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
 export type Kind = keyof typeof GVR;

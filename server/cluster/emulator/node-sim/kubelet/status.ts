@@ -94,13 +94,24 @@ function volumeMounts(spec: Json): Json[] | undefined {
   }));
 }
 
+/**
+ * While a first container is still being set up (pulled, then created and started within one kubelet sync),
+ * the status shows only what the pod spec says: the runtime's image reference and IDs appear with the
+ * first status that reports the container running or finished, as a real kubelet's does.
+ */
+function settingUp(c: ContainerSim, state: unknown): boolean {
+  if (c.lastTerminated) return false;
+  return state === undefined || rec(rec(state).waiting).reason === 'ContainerCreating';
+}
+
 export function containerStatus(c: ContainerSim, state: unknown): Json {
-  const id = c.containerId ?? c.lastTerminated?.containerID?.replace(/^containerd:\/\//, '');
+  const early = settingUp(c, state);
+  const id = early ? undefined : (c.containerId ?? c.lastTerminated?.containerID?.replace(/^containerd:\/\//, ''));
   const mounts = volumeMounts(c.spec);
   return {
     ...(id ? { containerID: `containerd://${id}` } : {}),
-    image: c.image ? c.image.statusImage : str(c.spec.image),
-    imageID: c.image && (c.containerId || c.lastTerminated) ? c.image.imageId : '',
+    image: c.image && !early ? c.image.statusImage : str(c.spec.image),
+    imageID: c.image && !early && (c.containerId || c.lastTerminated) ? c.image.imageId : '',
     lastState: c.lastTerminated ? { terminated: c.lastTerminated } : {},
     name: c.name,
     ready: c.ready,

@@ -27,22 +27,19 @@ function writeStatus(ctx: ControllerContext, r: SimResources, pod: StoredObject,
 }
 
 /**
- * What `POST pods/<name>/binding` does: sets spec.nodeName and PodScheduled=True. The generic update path is used
- * first; a pod strategy that forbids spec changes makes it fall back to a direct write, as the binding subresource
- * bypasses pod update validation upstream.
+ * What `POST pods/<name>/binding` does: sets spec.nodeName and PodScheduled=True in one write (watchers see a
+ * single change), bypassing pod update validation as the binding subresource does upstream. A pod that was
+ * bound or deleted meanwhile is refused (409), as the binding's precondition refuses it.
  */
 export function bindPod(ctx: ControllerContext, r: SimResources, pod: StoredObject, nodeName: string): StoredObject {
-  const spec = { ...rec(pod.spec), nodeName };
-  let bound: StoredObject;
-  try {
-    bound = ctx.api.update(r.pods, pod.metadata.namespace, pod.metadata.name, { ...pod, spec } as KubeObject).object;
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.code !== 422) throw e;
-    bound = ctx.store.update(r.pods.storage, { ...pod, spec } as KubeObject);
+  const current = ctx.store.get(r.pods.storage, pod.metadata.namespace, pod.metadata.name);
+  if (!current) throw new ApiError(404, 'NotFound', `pods "${pod.metadata.name}" not found`);
+  if (rec(current.spec).nodeName || current.metadata.deletionTimestamp) {
+    throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${pod.metadata.name}": pod ${pod.metadata.name} is already assigned to node "${String(rec(current.spec).nodeName ?? '')}"`);
   }
-  const { nominatedNodeName: _n, ...status } = rec(bound.status);
+  const { nominatedNodeName: _n, ...status } = rec(current.status);
   const next = withCondition({ phase: 'Pending', ...status }, { type: 'PodScheduled', status: 'True' }, ctx.clock.now());
-  return writeStatus(ctx, r, bound, next);
+  return ctx.store.update(r.pods.storage, { ...current, spec: { ...rec(current.spec), nodeName }, status: next } as KubeObject);
 }
 
 /** PodScheduled=False reason Unschedulable with the FitError message; written only when something changed. */

@@ -17,6 +17,22 @@ describe('core/v1 kinds', () => {
     });
   });
 
+  it('Namespaces refuse new content while terminating, and the system ones cannot be deleted', () => {
+    const c = testCluster();
+    const nsDef = c.def('', 'v1', 'namespaces');
+    c.create('', 'v1', 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
+    expect(c.api.delete(nsDef, undefined, 'team-a').deleted).toBe(false);
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'team-a' } };
+    const refused = c.fails(() => c.create('', 'v1', 'configmaps', cm));
+    expect([refused.code, refused.message]).toEqual([403, 'configmaps "late" is forbidden: unable to create new content in namespace team-a because it is being terminated']);
+    expect(refused.details?.causes).toEqual([{ reason: 'NamespaceTerminating', message: 'namespace team-a is being terminated', field: 'metadata.namespace' }]);
+    const generated = c.fails(() => c.create('', 'v1', 'configmaps', { ...cm, metadata: { generateName: 'web-', namespace: 'team-a' } }));
+    expect(generated.message).toBe('configmaps "web-" is forbidden: unable to create new content in namespace team-a because it is being terminated');
+    c.create('', 'v1', 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-public' } });
+    const kept = c.fails(() => c.api.delete(nsDef, undefined, 'kube-public'));
+    expect([kept.code, kept.message]).toEqual([403, 'namespaces "kube-public" is forbidden: this namespace may not be deleted']);
+  });
+
   it('Secrets merge stringData into data and default to Opaque', () => {
     const c = testCluster();
     const s = c.create('', 'v1', 'secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { password: 'hunter2' }, data: { user: 'YWRtaW4=' } });

@@ -9,6 +9,7 @@ import { isQualifiedName } from '../shared/names.ts';
 
 const LABEL = 'kubernetes.io/metadata.name';
 const STANDARD = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+const IMMORTAL = new Set(['default', 'kube-system', 'kube-public']);
 
 function validateFinalizers(finalizers: unknown): FieldError[] {
   const errs: FieldError[] = [];
@@ -45,6 +46,10 @@ export function namespaceStrategy(): Strategy {
     // `kubernetes` from spec.finalizers through /finalize.
     deletionBlockers(obj) {
       return list(rec(obj.spec).finalizers).map(str);
+    },
+    // NamespaceLifecycle admission: the namespaces every cluster needs stay.
+    deletionForbidden(obj) {
+      return IMMORTAL.has(obj.metadata.name) ? 'this namespace may not be deleted' : undefined;
     },
     prepareForDeletion(obj) {
       child(obj, 'status').phase = 'Terminating';

@@ -48,6 +48,19 @@ describe('CustomResourceDefinitions', () => {
     expect(created.status).toMatchObject({ storedVersions: ['v1'] });
   });
 
+  it('take the apiextensions cleanup finalizer, which a built-in kind could not carry', () => {
+    const c = testCluster();
+    const finalizers = ['customresourcecleanup.apiextensions.k8s.io'];
+    const created = c.create(CRD_GROUP, 'v1', 'customresourcedefinitions', crd('widgets.example.com'));
+    const def = c.def(CRD_GROUP, 'v1', 'customresourcedefinitions');
+    const updated = c.api.update(def, undefined, 'widgets.example.com', { ...created, metadata: { ...created.metadata, finalizers } }).object;
+    expect(updated.metadata.finalizers).toEqual(finalizers);
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', finalizers } };
+    expect(c.fails(() => c.create('', 'v1', 'configmaps', cm)).message).toBe(
+      'ConfigMap "c" is invalid: metadata.finalizers: Invalid value: "customresourcecleanup.apiextensions.k8s.io": name is neither a standard finalizer name nor is it fully qualified',
+    );
+  });
+
   it('need the <plural>.<group> name and exactly one storage version', () => {
     const c = testCluster();
     expect(c.fails(() => c.create(CRD_GROUP, 'v1', 'customresourcedefinitions', crd('widgets'))).message).toBe(

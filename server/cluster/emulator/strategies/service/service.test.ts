@@ -102,5 +102,10 @@ describe('Service validation messages', () => {
     expect(c.fails(() => c.api.update(c.def('', 'v1', 'services'), 'default', 'a', next)).message).toBe(
       'Service "a" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.100.0.11"}: may not change once set',
     );
+    // A patch of the singular field alone: clusterIPs follows it, then the change is refused the same way.
+    const singular = { ...a, spec: { ...(a.spec as object), clusterIP: '10.100.0.12' } };
+    expect(c.fails(() => c.api.update(c.def('', 'v1', 'services'), 'default', 'a', singular)).message).toBe(
+      'Service "a" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.100.0.12"}: may not change once set',
+    );
   });
 });

@@ -85,8 +85,10 @@ export function serviceStrategy(k: KindContext): Strategy {
       const spec = child(obj, 'spec');
       const before = rec(old.spec);
       patchAllocatedValues(spec, before);
-      const release = allocateForUpdate(obj, before, ctx);
+      // Upstream syncs clusterIP and clusterIPs before anything reads them: a client that changes only the
+      // singular field then meets `may not change once set`, not a mismatch between the two.
       normalizeClusterIPs(spec, before);
+      const release = allocateForUpdate(obj, before, ctx);
       dropTypeDependentFields(obj, spec, before);
       if (!ctx.dryRun) pendingRelease.set(obj, release);
     },

@@ -62,12 +62,12 @@ function validateOwnerReferences(refs: unknown, field: string): FieldError[] {
 
 const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 
-function validateFinalizers(finalizers: unknown, field: string): FieldError[] {
+function validateFinalizers(finalizers: unknown, field: string, kubeNames: boolean): FieldError[] {
   const errs: FieldError[] = [];
   const names = list(finalizers).map(str);
   for (const f of names) {
     for (const m of isQualifiedName(f)) errs.push(fe.invalid(field, f, m));
-    if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
+    if (kubeNames && !f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
       errs.push(fe.invalid(field, f, 'name is neither a standard finalizer name nor is it fully qualified'));
     }
   }
@@ -77,13 +77,17 @@ function validateFinalizers(finalizers: unknown, field: string): FieldError[] {
   return errs;
 }
 
-/** The ObjectMeta checks besides the name, for any object. */
-export function validateObjectMeta(meta: Json, field = 'metadata'): FieldError[] {
+/**
+ * The ObjectMeta checks besides the name, for any object. `kubeFinalizers`: kube-apiserver's own types
+ * also require a finalizer without a `/` to be a standard one (`kubernetes`, `orphan`, `foregroundDeletion`);
+ * the apiextensions server (CRDs and custom resources) and the aggregator use the generic checks only.
+ */
+export function validateObjectMeta(meta: Json, field = 'metadata', kubeFinalizers = true): FieldError[] {
   return [
     ...validateLabels(meta.labels, path.child(field, 'labels')),
     ...validateAnnotations(meta.annotations, path.child(field, 'annotations')),
     ...validateOwnerReferences(meta.ownerReferences, path.child(field, 'ownerReferences')),
-    ...validateFinalizers(meta.finalizers, path.child(field, 'finalizers')),
+    ...validateFinalizers(meta.finalizers, path.child(field, 'finalizers'), kubeFinalizers),
   ];
 }
 

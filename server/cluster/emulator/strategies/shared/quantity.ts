@@ -84,7 +84,8 @@ export function quantityString(q: Quantity): string {
     if (small || !isInteger(q)) format = 'DecimalSI';
   }
   if (format === 'BinarySI') {
-    let mant = q.mant * pow10(Math.max(0, q.scale));
+    // An integer value (checked above) with a negative scale divides exactly: 5368709120e-1 → 536870912.
+    let mant = q.scale >= 0 ? q.mant * pow10(q.scale) : q.mant / pow10(-q.scale);
     let exp = 0;
     while (mant !== 0n && mant % 1024n === 0n && exp < 6) {
       mant /= 1024n;
