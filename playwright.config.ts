@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 4399);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Browser tests are *.spec.ts; the *.test.ts files beside them are vitest's (kubectl, sandboxes).
+  testMatch: '**/*.spec.ts',
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
