@@ -86,7 +86,8 @@ export function bindSteps(store: LabStore, api: LabApi, run: RunInTerminal, onNo
 }
 
 function drawStep(el: StepElements, step: StepState, isCurrent: boolean, run: RunInTerminal): void {
-  const view = stepView(step);
+  // Which step is current follows from the lab's progress: a step that has just become current says so.
+  const view = stepView(isCurrent && step.status === 'pending' ? { ...step, status: 'current' } : step);
   el.root.dataset.status = step.status;
   el.root.toggleAttribute('data-current', isCurrent);
   el.statusLabel.textContent = view.label;
