@@ -1,5 +1,5 @@
 import type { Block } from './blocks.ts';
-import { escapeMdx } from './escape.ts';
+import { escapeMdx, notConvertedComment } from './escape.ts';
 import { checkedMeta, fenceOpen, hugoMeta, podiumFenceOpen } from './fences.ts';
 import { htmlToJsx } from './html-to-jsx.ts';
 import type { Report } from './report.ts';
@@ -42,7 +42,7 @@ export function highlightChunk(block: Extract<Block, { kind: 'highlight' }>, rep
 export function rawHtmlChunk(block: Extract<Block, { kind: 'raw-html' }>, report: Report): string {
   if (block.tag === 'script' || block.tag === 'style') {
     report.notConverted(block.line, `<${block.tag}> block; kept in an MDX comment, out of the slide`);
-    return `{/* podium import: not converted:\n${block.text.replaceAll('*/', '*\\/')}\n*/}`;
+    return notConvertedComment(block.text, 'block');
   }
   return htmlToJsx(block.text, block.line, report) || escapeMdx(block.text);
 }

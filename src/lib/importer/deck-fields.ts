@@ -1,8 +1,8 @@
-import type { SourceFrontmatter } from './frontmatter.ts';
+import { TRANSITIONS } from '../slides/reveal-config.ts';
+import { isRecord, type SourceFrontmatter } from './frontmatter.ts';
 import type { Report } from './report.ts';
 
 const THEMES = ['dark', 'light'] as const;
-const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
 
 /** The deck fields (src/schemas/deck.ts) the input's frontmatter gave a value for. */
 export interface DeckFields {
@@ -28,8 +28,6 @@ export interface MappedFields {
   leftovers: Leftover[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 const wholeNumber = (v: unknown): number | undefined => {
   const n = typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v;
   return typeof n === 'number' && Number.isInteger(n) ? n : undefined;

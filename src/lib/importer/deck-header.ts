@@ -21,10 +21,10 @@ export interface HeaderInput {
 }
 
 /** Minutes per slide when the input gives no duration. */
-export const MINUTES_PER_SLIDE = 2;
+const MINUTES_PER_SLIDE = 2;
 
 /** The deck's required fields, filled from the overrides, the input's frontmatter, or a fallback. */
-export function completeFields(input: HeaderInput): DeckFields & { title: string; description: string; duration: number } {
+function completeFields(input: HeaderInput): DeckFields & { title: string; description: string; duration: number } {
   const { fields, overrides } = input;
   const estimate = Math.min(600, Math.max(1, input.slideCount * MINUTES_PER_SLIDE));
   const order = overrides.order ?? fields.order;

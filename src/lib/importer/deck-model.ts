@@ -1,3 +1,5 @@
+import { directiveComment } from './jsx-tags.ts';
+
 /**
  * The converted deck before it is written out: horizontal slides, each a stack of one or more
  * vertical slides, each a list of MDX blocks. Slides are created only when content arrives, so
@@ -17,12 +19,12 @@ export interface SlideDraft {
 
 export class DeckBuilder {
   readonly stacks: SlideDraft[][] = [];
+  /** Where the next content goes: a new slide right (`h`) or below (`v`); undefined: the current slide. */
   private pending: 'h' | 'v' | undefined = 'h';
-  private content = false;
 
-  /** Whether anything was added since the last separator. */
+  /** Whether anything was added since the last separator (which left a new slide pending). */
   get hasContent(): boolean {
-    return this.content;
+    return this.pending === undefined;
   }
 
   /** Whether the next block would be the first of its slide that shows anything (comments show nothing). */
@@ -38,13 +40,11 @@ export class DeckBuilder {
   /** The next content starts a new horizontal slide. */
   breakHorizontal(): void {
     this.pending = 'h';
-    this.content = false;
   }
 
   /** The next content starts a new slide below the current one. */
   breakVertical(): void {
     if (this.pending !== 'h') this.pending = 'v';
-    this.content = false;
   }
 
   add(chunk: Chunk, line: number): void {
@@ -60,7 +60,6 @@ export class DeckBuilder {
   }
 
   private current(line: number): SlideDraft {
-    this.content = true;
     const stack = this.stacks.at(-1);
     const last = stack?.at(-1);
     if (stack && last && this.pending === undefined) return last;
@@ -79,10 +78,7 @@ export function renderSlides(stacks: readonly SlideDraft[][]): string {
 
 function renderSlide(slide: SlideDraft): string {
   let out = '';
-  if (slide.attrs.size > 0) {
-    const attrs = [...slide.attrs].map(([name, value]) => (value === undefined ? name : `${name}="${value.replaceAll('"', '&quot;')}"`));
-    out = `{/* .slide: ${attrs.join(' ').replaceAll('*/', '*\\/')} */}`;
-  }
+  if (slide.attrs.size > 0) out = directiveComment('slide', slide.attrs);
   let previous: Chunk | undefined;
   for (const chunk of slide.chunks) {
     const joiner = !out ? '' : chunk.tight !== undefined && chunk.tight === previous?.tight ? '\n' : '\n\n';

@@ -27,6 +27,15 @@ export function notConvertedMarker(source: string): string {
   return `⚠ not converted: ${inlineCode(source.replace(/\s*\n\s*/g, ' '))}`;
 }
 
+/**
+ * Source kept out of the slide, in an MDX comment the author finds in the deck: on one line, or (`block`) on
+ * lines of its own. A `*\/` in it is escaped, so the comment holds all of it.
+ */
+export function notConvertedComment(source: string, layout: 'inline' | 'block' = 'inline'): string {
+  const safe = source.replaceAll('*/', '*\\/');
+  return layout === 'block' ? `{/* podium import: not converted:\n${safe}\n*/}` : `{/* podium import: not converted: ${safe} */}`;
+}
+
 /** A URL as a markdown link destination: parentheses and spaces percent-encoded. */
 export function linkDestination(url: string): string {
   return url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);

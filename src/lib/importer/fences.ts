@@ -1,6 +1,5 @@
 /** Code fences: recognising them, and carrying reveal.js line-number steps over to Podium's meta. */
-import { checkLineNumbers, parseCodeMeta } from '../slides/code-meta.ts';
-import { MAX_CODE_STEPS, stepsOf } from '../slides/code-steps.ts';
+import { checkCodeMeta } from '../slides/code-steps.ts';
 
 export interface FenceOpen {
   indent: string;
@@ -67,9 +66,7 @@ export function podiumFenceOpen(open: FenceOpen, lineCount: number, dropped: (me
 
 /** Meta Podium accepts for a block of `lineCount` lines; all of it is dropped when any of it is wrong. */
 export function checkedMeta(meta: readonly string[], lineCount: number, dropped: (meta: string, why?: string) => void): string[] {
-  const { meta: parsed, problems } = parseCodeMeta(meta.join(' '));
-  problems.push(...checkLineNumbers(parsed, lineCount));
-  if (stepsOf(parsed).length > MAX_CODE_STEPS) problems.push(`more than ${MAX_CODE_STEPS} highlight steps`);
+  const { problems } = checkCodeMeta(meta.join(' '), lineCount);
   if (problems.length === 0) return [...meta];
   dropped(meta.join(' '), problems.join(' '));
   return [];

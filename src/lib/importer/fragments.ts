@@ -1,4 +1,5 @@
-import { checkFragmentClasses, FRAGMENT_EFFECTS } from '../slides/fragment-effects.ts';
+import { checkFragmentClasses, checkFragmentIndex, FRAGMENT_EFFECTS } from '../slides/fragment-effects.ts';
+import { directiveComment } from './jsx-tags.ts';
 
 /** reveal.js fragment classes and indexes as `<Frag>` props or as a `.element` comment (docs/decks.md). */
 
@@ -23,7 +24,8 @@ export function fragProps(spec: FragmentSpec, inline: boolean): { props: string;
   let props = '';
   if (effects.length > 0 && effects.join(' ') !== 'fade-in') props += ` effect="${effects.join(' ')}"`;
   if (spec.index !== undefined) {
-    if (/^\d+$/.test(spec.index)) props += ` index={${Number(spec.index)}}`;
+    const index = checkFragmentIndex(spec.index, 'index');
+    if (index.ok) props += ` index={${index.value}}`;
     else lost.push(`index "${spec.index}"`);
   }
   if (inline) props += ' as="span"';
@@ -37,8 +39,8 @@ export function fragProps(spec: FragmentSpec, inline: boolean): { props: string;
 export function elementComment(spec: FragmentSpec): { comment: string; lost: string[] } {
   const lost: string[] = [];
   const classes = spec.classes.filter((c) => checkFragmentClasses([c]).ok || !lost.push(`class "${c}"`));
-  let index = '';
-  if (spec.index !== undefined && /^\d+$/.test(spec.index)) index = ` data-fragment-index="${spec.index}"`;
+  const attrs: [string, string][] = [['class', ['fragment', ...classes].join(' ')]];
+  if (spec.index !== undefined && checkFragmentIndex(spec.index, 'index').ok) attrs.push(['data-fragment-index', spec.index]);
   else if (spec.index !== undefined) lost.push(`index "${spec.index}"`);
-  return { comment: `{/* .element: class="${['fragment', ...classes].join(' ').replaceAll('"', '&quot;')}"${index} */}`, lost };
+  return { comment: directiveComment('element', attrs), lost };
 }

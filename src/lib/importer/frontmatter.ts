@@ -20,7 +20,8 @@ export interface SplitSource {
   bodyFirstLine: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
+/** A mapping of the frontmatter (a TOML date is an object too, but not a mapping). */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /**

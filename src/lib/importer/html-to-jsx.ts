@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { escapeMarkdown, jsxString } from './escape.ts';
+import { escapeMarkdown, jsxString, notConvertedComment } from './escape.ts';
 import { readTag, type HtmlAttr } from './html-tags.ts';
 import { commentToMdx, jsxTagFor } from './jsx-tags.ts';
 import type { Report } from './report.ts';
@@ -63,7 +63,7 @@ function elementToJsx(el: Element, src: HtmlSource): string {
   el = { ...el, children: el.children.flatMap((c) => unwrapInvalid(c, src)) as ElementContent[] };
   if (DROPPED.has(el.tagName)) {
     src.report.notConverted(at, `<${el.tagName}> inside HTML; kept in an MDX comment, out of the slide`);
-    return `{/* podium import: not converted: <${el.tagName}> ${textOf(el).replaceAll('*/', '*\\/')} */}`;
+    return notConvertedComment(`<${el.tagName}> ${textOf(el)}`);
   }
   const tag = jsxTagFor({ closing: false, name: el.tagName, attrs: attrsOf(el, src), selfClosing: false, end: 0 }, (name) =>
     src.report.notConverted(at, `attribute "${name}" of <${el.tagName}> cannot be written in JSX; dropped`),
@@ -99,12 +99,15 @@ function verbatim(node: RootContent, src: HtmlSource): string {
   return tag.opens ? `${tag.open}${node.children.map((c) => verbatim(c, src)).join('')}</${tag.name}>` : tag.open;
 }
 
-/** The element's attributes as the author wrote them, read back from its start tag. */
-function attrsOf(el: Element, src: HtmlSource): HtmlAttr[] {
+/** The element's attributes as the author wrote them, read back from its start tag (undefined when that cannot be read). */
+export function writtenAttrs(el: Element, src: HtmlSource): HtmlAttr[] | undefined {
   const offset = el.position?.start.offset;
   const tag = offset !== undefined && src.text[offset] === '<' ? readTag(src.text, offset) : undefined;
-  if (tag && !tag.closing && tag.name.toLowerCase() === el.tagName.toLowerCase()) return tag.attrs;
-  return fromProperties(el.properties);
+  return tag && !tag.closing && tag.name.toLowerCase() === el.tagName.toLowerCase() ? tag.attrs : undefined;
+}
+
+function attrsOf(el: Element, src: HtmlSource): HtmlAttr[] {
+  return writtenAttrs(el, src) ?? fromProperties(el.properties);
 }
 
 function fromProperties(props: Properties): HtmlAttr[] {
@@ -115,7 +118,8 @@ function fromProperties(props: Properties): HtmlAttr[] {
   });
 }
 
-function lineOf(node: Nodes, src: HtmlSource): number {
+/** The file line where a node of the parsed HTML starts. */
+export function lineOf(node: Nodes, src: HtmlSource): number {
   return src.line + (node.position?.start.line ?? 1) - 1;
 }
 

@@ -22,13 +22,22 @@ export function commentToMdx(text: string): string {
   return looksLikeDirective ? `{/* HTML comment: ${safe.trim()} */}` : `{/*${safe}*/}`;
 }
 
+/**
+ * A reveal.js directive as Podium reads it (src/lib/slides/comment-directive.ts), e.g.
+ * `{/* .slide: id="intro" data-transition="zoom" *\/}`; a bare name for an attribute without a value.
+ */
+export function directiveComment(kind: 'element' | 'slide', attrs: Iterable<readonly [string, string | undefined]>): string {
+  const list = [...attrs].map(([name, value]) => (value === undefined ? name : `${name}="${value.replaceAll('"', '&quot;')}"`));
+  return `{/* .${kind}: ${list.join(' ').replaceAll('*/', '*\\/')} */}`;
+}
+
 /** An HTML tag name as a JSX one: lower case first, so MDX never reads it as a component. */
-export function jsxName(name: string): string {
+function jsxName(name: string): string {
   return name === name.toUpperCase() ? name.toLowerCase() : name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /** Attributes as JSX: every value quoted, names JSX cannot hold dropped and passed to `dropped`. */
-export function jsxAttrs(attrs: readonly HtmlAttr[], dropped: (name: string) => void): string {
+function jsxAttrs(attrs: readonly HtmlAttr[], dropped: (name: string) => void): string {
   const seen = new Set<string>();
   let out = '';
   for (const { name, value } of attrs) {

@@ -1,3 +1,5 @@
+import { directiveComment } from './jsx-tags.ts';
+
 /** Fixes for whole source lines whose start or end MDX would read differently from CommonMark. */
 
 const ESM = /^(\s*)(import|export)(?=\s|$)/;
@@ -26,15 +28,15 @@ export function headingAttributes(line: string, hold: (mdx: string) => string): 
   const m = HEADING_ATTRS.exec(line);
   if (!m) return line;
   const classes: string[] = [];
-  const attrs: string[] = [];
+  const attrs: [string, string][] = [];
   for (const part of (m[2] ?? '').match(/[#.][\w-]+|[\w-]+=(?:"[^"]*"|[^\s}]+)/g) ?? []) {
-    if (part.startsWith('#')) attrs.unshift(`id="${part.slice(1)}"`);
+    if (part.startsWith('#')) attrs.unshift(['id', part.slice(1)]);
     else if (part.startsWith('.')) classes.push(part.slice(1));
     else {
-      const [name, value = ''] = part.split(/=(.*)/s);
-      attrs.push(`${name}="${value.replace(/^"|"$/g, '')}"`);
+      const [name = '', value = ''] = part.split(/=(.*)/s);
+      attrs.push([name, value.replace(/^"|"$/g, '')]);
     }
   }
-  if (classes.length > 0) attrs.push(`class="${classes.join(' ')}"`);
-  return `${m[1]} ${hold(`{/* .element: ${attrs.join(' ')} */}`)}`;
+  if (classes.length > 0) attrs.push(['class', classes.join(' ')]);
+  return `${m[1]} ${hold(directiveComment('element', attrs))}`;
 }

@@ -1,3 +1,4 @@
+import { notConvertedComment } from './escape.ts';
 import { htmlToJsx } from './html-to-jsx.ts';
 import { headingAttributes, lineStart } from './line-fixes.ts';
 import { autolinkAt, readComment, readTag, type HtmlTag } from './html-tags.ts';
@@ -44,9 +45,9 @@ export function convertProse(lines: readonly ProseLine[], ctx: ProseContext): st
     })
     .map((l, i) => l.replace(/[ \t]+$/, (ws) => (ws.length >= 2 && i < lines.length - 1 ? ws : '')))
     .join('\n');
-  const lineOf = (offset: number) => lines[text.slice(0, offset).split('\n').length - 1]?.line ?? 0;
   const sourceLines = text.split('\n');
   const lineIndex = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+  const lineOf = (offset: number) => lines[lineIndex(offset)]?.line ?? 0;
   const aloneOn = (offset: number) => onlyTag(sourceLines[lineIndex(offset)] ?? '');
   const out: (string | TagPiece)[] = [];
   let buf = '';
@@ -105,7 +106,7 @@ function rawElement(text: string, at: number, tag: HtmlTag, line: number, report
   const html = text.slice(at, end).replace(HOLE, '');
   if (name === 'script' || name === 'style') {
     report.notConverted(line, `<${name}> element; kept in an MDX comment, out of the slide`);
-    return { mdx: `{/* podium import: not converted: ${oneLine(html, false).replaceAll('*/', '*\\/')} */}`, end };
+    return { mdx: notConvertedComment(oneLine(html, false)), end };
   }
   return { mdx: htmlToJsx(html, line, report), end };
 }

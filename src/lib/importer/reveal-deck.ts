@@ -48,7 +48,7 @@ function lastLine(piece: RevealPiece): number {
 }
 
 /** A piece of text as numbered lines, without the blank lines around it. */
-export function linesOf(piece: RevealPiece): SrcLine[] {
+function linesOf(piece: RevealPiece): SrcLine[] {
   const lines = piece.text.split('\n').map((text, i) => ({ text: text.replace(/\r$/, ''), line: piece.line + i }));
   while (lines.length > 0 && !lines[0]?.text.trim()) lines.shift();
   while (lines.length > 0 && !lines.at(-1)?.text.trim()) lines.pop();

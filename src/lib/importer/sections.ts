@@ -1,9 +1,9 @@
-import type { Element, Nodes, RootContent } from 'hast';
+import type { Element, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { ImportContext } from './context.ts';
 import { notConvertedMarker } from './escape.ts';
 import { readTag, type HtmlAttr } from './html-tags.ts';
-import { childrenToJsx, type HtmlSource } from './html-to-jsx.ts';
+import { childrenToJsx, lineOf, writtenAttrs, type HtmlSource } from './html-to-jsx.ts';
 import { REVEAL_DEFAULTS, type RevealSeparators } from './reveal-markdown.ts';
 import { addSlideAttrs, sectionAttrs, type SlideAttr } from './slide-attrs.ts';
 
@@ -110,11 +110,5 @@ function shorten(node: RootContent): string {
 }
 
 function attrsOf(el: Element, src: HtmlSource): HtmlAttr[] {
-  const offset = el.position?.start.offset;
-  const tag = offset !== undefined ? readTag(src.text, offset) : undefined;
-  return tag && !tag.closing ? tag.attrs : [];
-}
-
-function lineOf(node: Nodes, src: HtmlSource): number {
-  return src.line + (node.position?.start.line ?? 1) - 1;
+  return writtenAttrs(el, src) ?? [];
 }

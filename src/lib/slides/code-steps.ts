@@ -1,4 +1,4 @@
-import type { CodeMeta, LineGroup } from './code-meta.ts';
+import { checkLineNumbers, parseCodeMeta, type CodeMeta, type LineGroup, type ParsedCodeMeta } from './code-meta.ts';
 
 /** Most highlight steps one code block may have (the theme carries one CSS rule per step). */
 export const MAX_CODE_STEPS = 16;
@@ -6,6 +6,19 @@ export const MAX_CODE_STEPS = 16;
 /** Highlight steps that advance like fragments: two or more groups (`{1|3-4}`); one group is static. */
 export function stepsOf(meta: CodeMeta): readonly LineGroup[] {
   return meta.groups.length > 1 ? meta.groups : [];
+}
+
+/**
+ * A fence's meta read for a block of `lineCount` lines, with every problem that stops a deck: malformed meta,
+ * highlights of lines the block does not have, too many steps. The deck plugin and the importer share it.
+ */
+export function checkCodeMeta(raw: string | undefined, lineCount: number): ParsedCodeMeta {
+  const { meta, problems } = parseCodeMeta(raw);
+  problems.push(...checkLineNumbers(meta, lineCount));
+  if (stepsOf(meta).length > MAX_CODE_STEPS) {
+    problems.push(`a code block may have at most ${MAX_CODE_STEPS} highlight steps; split it over two slides.`);
+  }
+  return { meta, problems };
 }
 
 function lit(group: LineGroup, line: number): boolean {

@@ -3,7 +3,7 @@ import type { Properties } from 'hast';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Attribute } from './attribute-list.ts';
-import { parseCommentDirective, isCommentOnly } from './comment-directive.ts';
+import { parseCommentDirective, isCommentOnly, type CommentDirective } from './comment-directive.ts';
 import { deckHtml, isDeckHtml } from './deck-html.ts';
 import { checkFragmentClasses, checkFragmentIndex } from './fragment-effects.ts';
 import type { DeckIssues } from './issues.ts';
@@ -16,6 +16,7 @@ type Expression = MdxFlowExpression | MdxTextExpression;
 interface Found {
   node: Expression;
   ancestors: Parent[];
+  directive: Exclude<CommentDirective, { kind: 'slide' }>;
 }
 
 const INLINE_TEXT = new Set(['text', 'break']);
@@ -108,12 +109,12 @@ export function applyElementComments(tree: Root, text: string, issues: DeckIssue
   visitParents(tree, (node, ancestors) => {
     if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
     const directive = parseCommentDirective(node.value);
-    if (directive && directive.kind !== 'slide') found.push({ node, ancestors: ancestors as Parent[] });
+    if (directive && directive.kind !== 'slide') found.push({ node, ancestors: ancestors as Parent[], directive });
   });
   for (const item of found) {
-    const directive = parseCommentDirective(item.node.value)!;
+    const { directive } = item;
     if (directive.kind === 'invalid') issues.report(item.node, directive.message);
-    else if (directive.kind === 'element') {
+    else {
       const problem = checkAttributes(directive.attributes);
       const target = problem ?? targetOf(item, text);
       if (typeof target === 'string') issues.report(item.node, target);

@@ -10,7 +10,7 @@ import { didYouMean } from './suggest.ts';
 const FRAG_ATTRIBUTES = ['effect', 'index', 'as'] as const;
 
 /** The reveal.js fragment markup of one `<Frag>`, or the mistakes that prevent it. */
-export function fragProperties(element: JsxElement): { tagName: string; properties: Properties; problems: string[] } {
+function fragProperties(element: JsxElement): { tagName: string; properties: Properties; problems: string[] } {
   const { values, problems } = readJsxAttributes(element);
   const inline = element.type === 'mdxJsxTextElement';
   const classes = ['fragment'];

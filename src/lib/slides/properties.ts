@@ -9,7 +9,7 @@ function classList(value: Properties[string]): string[] {
 }
 
 /** Adds classes to hast properties, keeping the ones already there and dropping repeats. */
-export function addClasses(properties: Properties, classes: readonly string[]): void {
+function addClasses(properties: Properties, classes: readonly string[]): void {
   const merged = [...classList(properties.className)];
   for (const name of classes) if (!merged.includes(name)) merged.push(name);
   if (merged.length > 0) properties.className = merged;

@@ -31,7 +31,8 @@ export function slideSize(windowWidth: number, search: string): { width: number;
   return phone ? PHONE_SLIDE_SIZE : SLIDE_SIZE;
 }
 
-const TRANSITIONS: readonly TransitionStyle[] = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'];
+/** reveal.js's slide transitions: the deck's `transition`, `<Slide transition>` (with `-in`/`-out`), the importer. */
+export const TRANSITIONS: readonly TransitionStyle[] = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'];
 
 export function transitionOf(value: string | undefined): TransitionStyle {
   return TRANSITIONS.find((t) => t === value) ?? 'slide';

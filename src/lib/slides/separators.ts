@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { DeckIssues } from './issues.ts';
 
 /** The author's text of a node (separators are recognised by what was written, before smartypants). */
-export function sourceOf(node: Nodes, text: string): string | undefined {
+function sourceOf(node: Nodes, text: string): string | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? undefined : text.slice(start, end);

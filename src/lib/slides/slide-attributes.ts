@@ -1,5 +1,6 @@
 import type { Attribute } from './attribute-list.ts';
 import type { StaticValue } from './jsx.ts';
+import { TRANSITIONS } from './reveal-config.ts';
 import { didYouMean } from './suggest.ts';
 
 /** `<Slide>` attributes (docs/decks.md, "Slides") and the reveal.js attribute each one sets. */
@@ -18,12 +19,13 @@ const SLIDE_ATTRIBUTES: Record<string, string> = {
 };
 const NAMES = Object.keys(SLIDE_ATTRIBUTES).filter((n) => n !== 'class');
 
-const TRANSITION = /^(none|fade|slide|convex|concave|zoom)(-in|-out)?$/;
+const TRANSITION = new RegExp(`^(${TRANSITIONS.join('|')})(-in|-out)?$`);
+const TRANSITION_NAMES = `${TRANSITIONS.slice(0, -1).join(', ')} or ${TRANSITIONS.at(-1)}`;
 
 /** Checks the value of a reveal.js slide attribute; returns a message for a mistake. */
 export function checkSlideAttribute(name: string, value: string, writtenAs = name): string | undefined {
   if (name === 'data-transition' && !value.split(/\s+/).every((t) => TRANSITION.test(t))) {
-    return `${writtenAs}="${value}" is not a transition: use none, fade, slide, convex, concave or zoom (or e.g. "zoom-in fade-out").`;
+    return `${writtenAs}="${value}" is not a transition: use ${TRANSITION_NAMES} (or e.g. "zoom-in fade-out").`;
   }
   if (name === 'data-transition-speed' && !['default', 'fast', 'slow'].includes(value)) {
     return `${writtenAs}="${value}" is not a speed: use default, fast or slow.`;
