@@ -1,6 +1,6 @@
 import type { LabState } from '../../lib/labs/api.ts';
 import { progressOf } from '../../lib/labs/step-view.ts';
-import { announce } from './dom.ts';
+import { announce, scrollBehavior } from './dom.ts';
 
 /** Shows the completion panel once every step has passed; brings it into view when it just happened. */
 export function updateCompletion(state: LabState, previous: LabState | undefined): void {
@@ -14,7 +14,7 @@ export function updateCompletion(state: LabState, previous: LabState | undefined
   document.body.toggleAttribute('data-lab-complete', complete);
   if (complete && previous && !wasComplete) {
     announce('Lab complete. Every step is done.');
-    panel.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+    panel.scrollIntoView({ behavior: scrollBehavior(), block: 'start' });
     panel.focus({ preventScroll: true });
   }
 }

@@ -49,3 +49,8 @@ export function announce(text: string): void {
   region.textContent = '';
   window.setTimeout(() => (region.textContent = text), 50);
 }
+
+/** Smooth scrolling, unless the reader's system asks for less motion. */
+export function scrollBehavior(): ScrollBehavior {
+  return matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}

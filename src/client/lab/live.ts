@@ -1,6 +1,6 @@
 import type { LabState, LiveMessage, StepState } from '../../lib/labs/api.ts';
 import { socketUrl } from './http.ts';
-import { ReconnectingSocket, type SocketState } from './socket.ts';
+import { ReconnectingSocket } from './socket.ts';
 
 export interface LiveHandlers {
   state(state: LabState): void;
@@ -8,14 +8,13 @@ export interface LiveHandlers {
   notice(level: 'info' | 'warning', text: string): void;
   /** The connection came back after a drop: what was missed should be fetched. */
   reconnected(): void;
-  connection?(state: SocketState): void;
 }
 
 /** Live updates of the learner's lab over `/live`, reconnecting with back-off. */
 export function connectLive(lab: string, handlers: LiveHandlers): ReconnectingSocket {
   const socket = new ReconnectingSocket({
     url: () => socketUrl('/live', { lab }),
-    onOpen: (_ws, reconnected) => {
+    onOpen: (reconnected) => {
       if (reconnected) handlers.reconnected();
     },
     onMessage: (event) => {
@@ -30,7 +29,6 @@ export function connectLive(lab: string, handlers: LiveHandlers): ReconnectingSo
       else if (message.type === 'step') handlers.step(message.step, message.current, message.phase);
       else if (message.type === 'notice') handlers.notice(message.level, message.text);
     },
-    onState: (state) => handlers.connection?.(state),
     shouldReconnect: (event) => event.code !== 4401 && event.code !== 4403,
   });
   socket.connect();

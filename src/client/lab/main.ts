@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   store.subscribe((state: LabState, previous) => {
     updateCompletion(state, previous);
     if (state.phase === 'ready' || state.phase === 'completed') {
-      if (poll) clearTimeout(poll);
+      clearTimeout(poll);
+      poll = undefined;
       if (!terminalStarted) {
         terminalStarted = true;
         connection.connect();

@@ -4,7 +4,8 @@ export type SocketState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface SocketOptions {
   url: () => string;
-  onOpen?: (ws: WebSocket, reconnected: boolean) => void;
+  /** `reconnected`: the socket was open before and dropped. */
+  onOpen?: (reconnected: boolean) => void;
   onMessage: (event: MessageEvent) => void;
   onState?: (state: SocketState, detail: { attempt: number; retryInMs?: number; code?: number; reason?: string }) => void;
   /** Whether a close should be followed by a new connection (default: yes). */
@@ -42,7 +43,7 @@ export class ReconnectingSocket {
       this.opened = true;
       this.attempt = 0;
       this.options.onState?.('open', { attempt: 0 });
-      this.options.onOpen?.(ws, reconnected);
+      this.options.onOpen?.(reconnected);
     });
     ws.addEventListener('message', (event) => {
       if (this.ws === ws) this.options.onMessage(event);

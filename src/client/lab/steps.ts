@@ -1,7 +1,7 @@
 import type { LabState, StepState } from '../../lib/labs/api.ts';
 import { progressOf, stepView } from '../../lib/labs/step-view.ts';
 import { decorateCodeBlocks, type RunInTerminal } from './code-blocks.ts';
-import { announce, h, richText, setIcon } from './dom.ts';
+import { announce, h, richText, scrollBehavior, setIcon } from './dom.ts';
 import { ApiError, NotJoined, type LabApi } from './http.ts';
 import type { LabStore } from './store.ts';
 import { renderResults } from './step-results.ts';
@@ -138,7 +138,7 @@ function celebrate(el: StepElements, state: LabState, index: number): void {
     window.setTimeout(() => {
       // Not when the lab was completed meanwhile: the completion panel takes the view then.
       if (document.body.hasAttribute('data-lab-complete') || nextEl.dataset.status === 'passed') return;
-      nextEl.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'nearest' });
+      nextEl.scrollIntoView({ behavior: scrollBehavior(), block: 'nearest' });
     }, 700);
   }
 }

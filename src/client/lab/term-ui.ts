@@ -11,7 +11,7 @@ export class TerminalView {
   private readonly badgeLabel: HTMLElement;
   private onAction: () => void = () => {};
 
-  constructor(root: HTMLElement) {
+  constructor(private readonly root: HTMLElement) {
     this.overlay = root.querySelector('[data-term-overlay]')!;
     this.title = root.querySelector('[data-overlay-title]')!;
     this.text = root.querySelector('[data-overlay-text]')!;
@@ -80,6 +80,6 @@ export class TerminalView {
   private connection(kind: 'ok' | 'warn' | 'error' | 'waiting', label: string): void {
     this.badge.dataset.termState = kind;
     this.badgeLabel.textContent = label;
-    this.overlay.closest('.lab-terminal')?.setAttribute('data-connection', kind);
+    this.root.setAttribute('data-connection', kind);
   }
 }
