@@ -3,7 +3,7 @@
  * or more comparisons, evaluated against plain JSON data, stated as what was expected and what was seen.
  */
 import type { SubResult } from '../../src/lib/labs/api.ts';
-import { lookup, parsePath } from '../../src/lib/labs/path.ts';
+import { lookup, parsePath, type ParsedPath } from '../../src/lib/labs/path.ts';
 import type { Condition } from '../../src/schemas/check.ts';
 import { quote, regex, show } from './text.ts';
 
@@ -75,9 +75,35 @@ function comparisons(c: Condition): Comparison[] {
   return out;
 }
 
+/**
+ * A condition's parsed path and comparisons (regular expressions compiled), made once: the engine
+ * evaluates the same conditions after every cluster change, against every object a count lists.
+ * Conditions come from lab definitions and are never changed.
+ */
+const compiled = new WeakMap<Condition, { path?: ParsedPath; tests?: Comparison[] }>();
+
+function compiledOf(c: Condition): { path?: ParsedPath; tests?: Comparison[] } {
+  let entry = compiled.get(c);
+  if (!entry) {
+    entry = {};
+    compiled.set(c, entry);
+  }
+  return entry;
+}
+
+function pathOf(c: Condition): ParsedPath {
+  const entry = compiledOf(c);
+  return (entry.path ??= parsePath(c.path));
+}
+
+function testsOf(c: Condition): Comparison[] {
+  const entry = compiledOf(c);
+  return (entry.tests ??= comparisons(c));
+}
+
 /** What a condition expects, in words: `3`, `at least 1`, `text matching /^nginx/`. */
 export function describeCondition(c: Condition): string {
-  return comparisons(c).map((x) => x.describe).join(' and ');
+  return testsOf(c).map((x) => x.describe).join(' and ');
 }
 
 /**
@@ -86,9 +112,9 @@ export function describeCondition(c: Condition): string {
  */
 export function evaluateCondition(data: unknown, c: Condition, prefix: string): SubResult {
   const subject = prefix ? `${prefix}: ${c.path}` : c.path;
-  const parsed = parsePath(c.path);
+  const parsed = pathOf(c);
   if (!parsed.ok) return { ok: false, subject, expected: 'a valid path', seen: parsed.error };
-  const tests = comparisons(c);
+  const tests = testsOf(c);
   const passes = (v: unknown) => tests.every((t) => t.test(v));
   const expected = tests.map((t) => t.describe).join(' and ');
   const found = lookup(data, parsed.segments);

@@ -15,7 +15,7 @@ export { KubeClusterReader, type KubeClusterReaderOptions, type WatchedKind } fr
 export { watchedKinds } from './watched-kinds.ts';
 export { playLab, type PlayReport, type PlayedStep, type PlayOptions, type RunSolutionCommand } from './play.ts';
 export { formatPlayReport } from './play-report.ts';
-export { loadLab, loadLabs, readLabFolder, type LoadedLab } from './load-labs.ts';
+export { loadLab, loadLabs, type LoadedLab } from './load-labs.ts';
 export { defineValidator } from './define.ts';
 export { realClock, type Clock } from './clock.ts';
 export type { CheckContext, ClusterReader, CommandLog, K8sObject, ObjectRef, SandboxAccess, ValidatorFn } from './types.ts';

@@ -2,9 +2,10 @@
  * Lab definitions from disk, for the server and `podium check`: reads `labs/<lab>/` (lab.mdx, steps/,
  * the files they name) and hands it to the pure parser. Mistakes come back as `file:line:col` text.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { formatLabIssues, parseLabDefinition, type LabDefinition, type LabFolder, type LabIssue } from '../../src/lib/labs/definition.ts';
+import { formatLabIssues, parseLabDefinition, type LabDefinition, type LabIssue } from '../../src/lib/labs/definition.ts';
+import { deckNames, labFolderNames, readLabFolder } from '../../src/lib/labs/lab-folder-fs.ts';
 
 export type LoadedLab = { ok: true; lab: LabDefinition; dir: string } | { ok: false; name: string; issues: LabIssue[]; message: string };
 
@@ -15,37 +16,6 @@ export interface LoadOptions {
   decks?: string[];
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const rel = prefix ? `${prefix}/${name}` : name;
-    return statSync(path.join(dir, name)).isDirectory() ? [rel, ...listFiles(path.join(dir, name), rel)] : [rel];
-  });
-}
-
-function decksOf(root: string): string[] {
-  const slides = path.join(root, 'slides');
-  return existsSync(slides) ? readdirSync(slides).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)) : [];
-}
-
-/** Reads one lab folder as the parser wants it. */
-export function readLabFolder(folder: string, root: string): LabFolder {
-  const labFile = path.join(folder, 'lab.mdx');
-  const stepsDir = path.join(folder, 'steps');
-  const steps = existsSync(stepsDir)
-    ? readdirSync(stepsDir, { withFileTypes: true })
-        .filter((e) => e.isFile() && !e.name.startsWith('.'))
-        .map((e) => e.name)
-        .sort()
-        .map((name) => ({ name, source: readFileSync(path.join(stepsDir, name), 'utf8') }))
-    : [];
-  return {
-    dir: path.relative(root, folder).split(path.sep).join('/') || '.',
-    ...(existsSync(labFile) ? { lab: readFileSync(labFile, 'utf8') } : {}),
-    steps,
-    files: listFiles(folder),
-  };
-}
-
 /** Loads `<labsDir>/<name>`; `dir` of the result is its absolute path (validators load from there). */
 export function loadLab(labsDir: string, name: string, opts: LoadOptions = {}): LoadedLab {
   const root = path.resolve(opts.root ?? process.cwd());
@@ -54,16 +24,11 @@ export function loadLab(labsDir: string, name: string, opts: LoadOptions = {}): 
     const issues: LabIssue[] = [{ file: path.relative(root, dir) || dir, message: `there is no lab "${name}"` }];
     return { ok: false, name, issues, message: formatLabIssues(issues) };
   }
-  const parsed = parseLabDefinition(name, readLabFolder(dir, root), { decks: opts.decks ?? decksOf(root) });
+  const parsed = parseLabDefinition(name, readLabFolder(dir, root), { decks: opts.decks ?? deckNames(path.join(root, 'slides')) });
   return parsed.ok ? { ok: true, lab: parsed.lab, dir } : { ok: false, name, issues: parsed.issues, message: formatLabIssues(parsed.issues) };
 }
 
 /** Every lab folder of `labsDir` (not starting with `.`), by name. */
 export function loadLabs(labsDir: string, opts: LoadOptions = {}): LoadedLab[] {
-  if (!existsSync(labsDir)) return [];
-  return readdirSync(labsDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort()
-    .map((name) => loadLab(labsDir, name, opts));
+  return labFolderNames(labsDir).map((name) => loadLab(labsDir, name, opts));
 }

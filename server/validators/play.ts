@@ -53,8 +53,6 @@ export interface PlayOptions {
   keepGoing?: boolean;
   evaluate?: (check: Check, ctx: CheckContext, opts: EvaluateOptions) => Promise<CheckResult>;
   evaluateOptions?: Omit<EvaluateOptions, 'index'>;
-  /** Told of each step once it is played, for live output. */
-  onStep?: (step: PlayedStep, index: number) => void;
 }
 
 export interface PlayableLab {
@@ -75,7 +73,7 @@ export async function playLab(lab: PlayableLab, ctx: CheckContext, runSolutionCo
   const started = clock.now();
   const steps: PlayedStep[] = [];
   let failed = false;
-  for (const [i, step] of lab.steps.entries()) {
+  for (const step of lab.steps) {
     if (failed && !opts.keepGoing) {
       steps.push({ id: step.id, title: step.title, status: 'skipped', problems: [], before: [], commands: [], checks: [], ms: 0 });
       continue;
@@ -83,7 +81,6 @@ export async function playLab(lab: PlayableLab, ctx: CheckContext, runSolutionCo
     const played = await playStep(step, { clock, pollMs, timeoutMs, evaluateAll, runSolutionCommand });
     steps.push(played);
     if (played.status === 'failed') failed = true;
-    opts.onStep?.(played, i);
   }
   const ok = !failed;
   return { lab: lab.name, ok, steps, ms: clock.now() - started, exitCode: ok ? 0 : 1 };

@@ -4,7 +4,8 @@
  * them to a learner: `deployment/web (namespace shop)`, `deployments in namespace shop`.
  */
 import { pluralOf, resolveKind } from '../../src/lib/labs/kinds.ts';
-import type { CheckContext, ClusterReader, ObjectRef } from './types.ts';
+import { isUnknownKind } from './errors.ts';
+import type { CheckContext, ClusterReader, K8sObject, ObjectRef } from './types.ts';
 import { article } from './text.ts';
 
 export interface Target {
@@ -52,6 +53,16 @@ export function refOf(t: Target, more: { name?: string; selector?: string } = {}
     ...(more.name !== undefined ? { name: more.name } : {}),
     ...(more.selector ? { selector: more.selector } : {}),
   };
+}
+
+/** The target's objects (with labels matching `selector`); none when the cluster has no such kind yet (a CRD not applied). */
+export async function listOrNone(t: Target, selector: string | undefined): Promise<K8sObject[]> {
+  try {
+    return await t.reader.list(refOf(t, selector ? { selector } : {}));
+  } catch (e) {
+    if (isUnknownKind(e)) return [];
+    throw e;
+  }
 }
 
 function scope(t: Target): string[] {

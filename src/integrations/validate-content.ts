@@ -1,10 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkFrontmatter, formatIssue } from '../lib/content/frontmatter.ts';
 import { deckSchema } from '../schemas/deck.ts';
-import { checkLabFolder, formatLabIssue, type LabFolder } from '../lib/labs/lab-issues.ts';
+import { checkLabFolder, formatLabIssue } from '../lib/labs/lab-issues.ts';
+import { deckNames, labFolderNames, readLabFolder } from '../lib/labs/lab-folder-fs.ts';
 import { labsDir } from './labs-dir.ts';
 
 /** Checks every deck and lab before Astro builds, so a mistake stops the build with file, line and fix. */
@@ -48,39 +49,6 @@ export function checkDecks(root: string): string[] {
  */
 export function checkLabs(root: string, dir = './labs', slidesDir = path.join(root, 'slides')): string[] {
   const base = path.resolve(root, dir);
-  if (!existsSync(base)) return [];
-  const decks = existsSync(slidesDir)
-    ? readdirSync(slidesDir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -'.mdx'.length))
-    : [];
-  return readdirSync(base, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort()
-    .flatMap((name) => checkLabFolder(readLabFolder(root, path.join(base, name)), { decks }).map(formatLabIssue));
-}
-
-function readLabFolder(root: string, folder: string): LabFolder {
-  const labFile = path.join(folder, 'lab.mdx');
-  const stepsDir = path.join(folder, 'steps');
-  const steps = existsSync(stepsDir)
-    ? readdirSync(stepsDir, { withFileTypes: true })
-        .filter((e) => e.isFile() && !e.name.startsWith('.'))
-        .map((e) => e.name)
-        .sort()
-        .map((name) => ({ name, source: readFileSync(path.join(stepsDir, name), 'utf8') }))
-    : [];
-  return {
-    dir: path.relative(root, folder).split(path.sep).join('/'),
-    ...(existsSync(labFile) ? { lab: readFileSync(labFile, 'utf8') } : {}),
-    steps,
-    files: listFiles(folder),
-  };
-}
-
-/** Files and folders under `dir`, relative to it, with `/`. */
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const rel = prefix ? `${prefix}/${name}` : name;
-    return statSync(path.join(dir, name)).isDirectory() ? [rel, ...listFiles(path.join(dir, name), rel)] : [rel];
-  });
+  const decks = deckNames(slidesDir);
+  return labFolderNames(base).flatMap((name) => checkLabFolder(readLabFolder(path.join(base, name), root), { decks }).map(formatLabIssue));
 }

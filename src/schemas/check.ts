@@ -156,7 +156,8 @@ export function checkKind(check: Check): CheckKind {
   return checkKinds.find((k) => k in check)!;
 }
 
-const byKind: Record<CheckKind, z.ZodTypeAny> = {
+/** The schema of each kind of check. */
+export const checkSchemaByKind: Record<CheckKind, z.ZodTypeAny> = {
   object: objectCheckSchema,
   absent: absentCheckSchema,
   count: countCheckSchema,
@@ -186,7 +187,7 @@ export const authoredCheckSchema = z.unknown().transform((raw, ctx) => {
     });
     return z.NEVER;
   }
-  const parsed = byKind[kinds[0]!].safeParse(raw);
+  const parsed = checkSchemaByKind[kinds[0]!].safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) ctx.addIssue(issue);
     return z.NEVER;

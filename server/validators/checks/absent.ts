@@ -1,7 +1,7 @@
 /** `absent`: no such object — by name, by label selector, or none of the kind at all. */
 import type { Check } from '../../../src/schemas/check.ts';
 import { isUnknownKind } from '../errors.ts';
-import { collection, isTerminating, nameOf, objectSubject, refOf, targetOf, whereText } from '../target.ts';
+import { collection, isTerminating, listOrNone, nameOf, objectSubject, refOf, targetOf, whereText } from '../target.ts';
 import { pluralOf } from '../../../src/lib/labs/kinds.ts';
 import { article, nameList } from '../text.ts';
 import type { CheckContext, K8sObject, SubResult } from '../types.ts';
@@ -26,12 +26,7 @@ export async function evaluateAbsent(check: AbsentCheck, ctx: CheckContext): Pro
   }
   const subject = collection(t, spec.selector);
   const expected = spec.selector ? `no ${t.kind} with labels ${spec.selector}${whereText(t)}` : `no ${collection(t)}`;
-  let found: K8sObject[] = [];
-  try {
-    found = await t.reader.list(refOf(t, { ...(spec.selector ? { selector: spec.selector } : {}) }));
-  } catch (e) {
-    if (!isUnknownKind(e)) throw e;
-  }
+  const found = await listOrNone(t, spec.selector);
   const live = found.filter((o) => !isTerminating(o)).map(nameOf).sort();
   if (live.length === 0) return [{ ok: true, subject, expected, seen: found.length > 0 ? 'the last ones are being deleted' : 'there are none' }];
   return [{ ok: false, subject, expected, seen: `${live.length === 1 ? `${article(t.kind)} still exists` : `${live.length} ${pluralOf(t.kind)} still exist`}: ${nameList(live)}` }];

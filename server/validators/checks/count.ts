@@ -1,10 +1,9 @@
 /** `count`: how many objects (matching `selector` and `where`) there are. */
 import type { Check } from '../../../src/schemas/check.ts';
 import { describeCondition, evaluateCondition } from '../conditions.ts';
-import { isUnknownKind } from '../errors.ts';
-import { collection, isTerminating, nameOf, refOf, targetOf } from '../target.ts';
+import { collection, isTerminating, listOrNone, nameOf, targetOf } from '../target.ts';
 import { nameList } from '../text.ts';
-import type { CheckContext, K8sObject, SubResult } from '../types.ts';
+import type { CheckContext, SubResult } from '../types.ts';
 
 type CountCheck = Extract<Check, { count: unknown }>;
 
@@ -22,12 +21,7 @@ export async function evaluateCount(check: CountCheck, ctx: CheckContext): Promi
   const t = targetOf(spec, ctx);
   const where = spec.where.map((c) => `${c.path}: ${describeCondition(c)}`).join('; ');
   const subject = `number of ${collection(t, spec.selector)}${where ? ` where ${where}` : ''}`;
-  let found: K8sObject[] = [];
-  try {
-    found = await t.reader.list(refOf(t, { ...(spec.selector ? { selector: spec.selector } : {}) }));
-  } catch (e) {
-    if (!isUnknownKind(e)) throw e;
-  }
+  const found = await listOrNone(t, spec.selector);
   const live = found.filter((o) => !isTerminating(o));
   const meeting = live.filter((o) => spec.where.every((c) => evaluateCondition(o, c, '').ok));
   const n = meeting.length;

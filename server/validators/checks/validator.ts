@@ -14,8 +14,6 @@ type ValidatorCheck = Extract<Check, { validator: unknown }>;
 export interface ValidatorOptions {
   /** How long a validator may take (default 15 s). */
   timeoutMs?: number;
-  /** Imports a module by file URL (tests may replace it). */
-  importModule?: (url: string) => Promise<unknown>;
 }
 
 /** The validator's file, inside the lab folder. */
@@ -26,11 +24,11 @@ export function validatorPath(labDir: string, name: string): string {
   return file;
 }
 
-async function load(file: string, name: string, opts: ValidatorOptions): Promise<ValidatorFn> {
+async function load(file: string, name: string): Promise<ValidatorFn> {
   const info = await stat(file).catch(() => undefined);
   if (!info) throw new Error(`the validator file ${validatorFile(name)} is missing from the lab folder`);
   const url = `${pathToFileURL(file).href}?v=${Math.floor(info.mtimeMs)}`;
-  const mod = (await (opts.importModule ?? ((u: string) => import(u)))(url)) as { default?: unknown };
+  const mod = (await import(url)) as { default?: unknown };
   if (typeof mod.default !== 'function') throw new Error(`${validatorFile(name)} has no default export; write \`export default defineValidator(async (ctx) => …)\``);
   return mod.default as ValidatorFn;
 }
@@ -43,7 +41,7 @@ function isSubResult(v: unknown): v is SubResult {
 
 export async function evaluateValidator(check: ValidatorCheck, ctx: CheckContext, opts: ValidatorOptions = {}): Promise<SubResult[]> {
   const name = check.validator;
-  const fn = await load(validatorPath(ctx.labDir, name), name, opts);
+  const fn = await load(validatorPath(ctx.labDir, name), name);
   const cluster = ctx.clusters.get(ctx.defaultCluster);
   if (!cluster) throw new Error(`the lab has no cluster "${ctx.defaultCluster}"`);
   const timeoutMs = opts.timeoutMs ?? 15_000;

@@ -40,8 +40,6 @@ export interface LabValidatorOptions {
   restore?: Record<string, { completedAt?: string }>;
   /** Hints and solution the learner has revealed, by step id (for StepState). */
   reveals?: (stepId: string) => Reveals;
-  /** Subscribe to the clusters' watches on start (default true). */
-  watch?: boolean;
   /** Evaluate only the current step automatically (default true); see above. */
   sequential?: boolean;
   evaluate?: (check: Check, ctx: CheckContext, opts: EvaluateOptions) => Promise<CheckResult>;
@@ -56,6 +54,8 @@ export class LabValidator {
   private readonly progress: StepProgress[];
   /** Latest result of each check of each step, evaluated automatically or not. */
   private readonly latest: (CheckResult | undefined)[][];
+  /** Each step's checks, cheapest first (the order automatic evaluations go in). */
+  private readonly byCost: number[][];
   private readonly pending = new StepQueue();
   private readonly waiters = new Map<number, ((state: StepState) => void)[]>();
   private idleWaiters: (() => void)[] = [];
@@ -73,6 +73,7 @@ export class LabValidator {
       return { passed: restored !== undefined, failed: false, checks: [], ...(restored?.completedAt ? { completedAt: restored.completedAt } : {}) };
     });
     this.latest = this.steps.map((s) => s.checks.map(() => undefined));
+    this.byCost = this.steps.map((s) => byCost(s.checks));
     this.debounced = debounce(() => this.enqueueAll('cluster'), this.clock, opts.debounceMs ?? 150, opts.maxWaitMs ?? 500);
   }
 
@@ -80,9 +81,7 @@ export class LabValidator {
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;
-    if (this.opts.watch !== false) {
-      for (const reader of this.opts.ctx.clusters.values()) this.unwatch.push(reader.watch(() => this.notifyClusterChange()));
-    }
+    for (const reader of this.opts.ctx.clusters.values()) this.unwatch.push(reader.watch(() => this.notifyClusterChange()));
     this.enqueueAll('prompt');
   }
 
@@ -94,7 +93,8 @@ export class LabValidator {
     for (const u of this.unwatch) u();
     this.unwatch = [];
     this.pending.clear();
-    for (const [i, list] of this.waiters) for (const resolve of list) resolve(this.states()[i]!);
+    const states = this.states();
+    for (const [i, list] of this.waiters) for (const resolve of list) resolve(states[i]!);
     this.waiters.clear();
     this.settleIdle();
   }
@@ -221,7 +221,7 @@ export class LabValidator {
 
   private async evaluateAuto(i: number, trigger: 'prompt' | 'cluster'): Promise<void> {
     const checks = this.steps[i]!.checks;
-    for (const j of byCost(checks)) {
+    for (const j of this.byCost[i]!) {
       const known = this.latest[i]![j];
       if (!affects(trigger, checks[j]!) && known) {
         if (known.status === 'passed') continue;

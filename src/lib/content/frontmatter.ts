@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { ZodIssue, ZodTypeAny } from 'zod';
+import type { z, ZodIssue, ZodTypeAny } from 'zod';
 import { narrowCheck } from '../labs/check-schemas.ts';
 
 /** A mistake in a content file, placed at a line and column (1-based). */
@@ -69,14 +69,26 @@ export function parseFrontmatter(source: string): { ok: true; fm: ParsedFrontmat
 
 /** Parses a file's frontmatter and checks it against a schema; returns every mistake with its place. */
 export function checkFrontmatter(source: string, schema: ZodTypeAny, options: CheckOptions = {}): ContentIssue[] {
-  const parsed = parseFrontmatter(source);
+  const checked = validateFrontmatter(parseFrontmatter(source), schema, options);
+  return checked.ok ? [] : checked.issues;
+}
+
+/**
+ * A frontmatter already parsed (so a caller that also reads its YAML parses it once), checked against
+ * a schema: the data the schema gives, or every mistake with its place.
+ */
+export function validateFrontmatter<S extends ZodTypeAny>(
+  parsed: ReturnType<typeof parseFrontmatter>,
+  schema: S,
+  options: CheckOptions = {},
+): { ok: true; data: z.output<S> } | { ok: false; issues: ContentIssue[] } {
   if (!parsed.ok) {
-    return parsed.issues.map((i) => (i.message === 'the file has no frontmatter' ? { ...i, hint: firstLinesHint(schema) } : i));
+    return { ok: false, issues: parsed.issues.map((i) => (i.message === 'the file has no frontmatter' ? { ...i, hint: firstLinesHint(schema) } : i)) };
   }
   const { fm } = parsed;
   const result = schema.safeParse(fm.data);
-  if (result.success) return [];
-  return result.error.issues.flatMap((issue) => describeIssue(issue, fm, schema, options.narrow ?? narrowCheck));
+  if (result.success) return { ok: true, data: result.data as z.output<S> };
+  return { ok: false, issues: result.error.issues.flatMap((issue) => describeIssue(issue, fm, schema, options.narrow ?? narrowCheck)) };
 }
 
 /** Where the value at `path` (`['setup', 'objects', 0]`) is written in the frontmatter, if it is. */

@@ -1,26 +1,5 @@
 import type { ZodTypeAny } from 'zod';
-import {
-  absentCheckSchema,
-  authoredCheckSchema,
-  checkKinds,
-  commandCheckSchema,
-  countCheckSchema,
-  fileCheckSchema,
-  objectCheckSchema,
-  ranCheckSchema,
-  validatorCheckSchema,
-  type CheckKind,
-} from '../../schemas/check.ts';
-
-const byKind: Record<CheckKind, ZodTypeAny> = {
-  object: objectCheckSchema,
-  absent: absentCheckSchema,
-  count: countCheckSchema,
-  command: commandCheckSchema,
-  file: fileCheckSchema,
-  ran: ranCheckSchema,
-  validator: validatorCheckSchema,
-};
+import { authoredCheckSchema, checkKinds, checkSchemaByKind } from '../../schemas/check.ts';
 
 /**
  * A check is validated by the schema of its one kind; tells the frontmatter checker which, so a
@@ -29,5 +8,5 @@ const byKind: Record<CheckKind, ZodTypeAny> = {
 export function narrowCheck(schema: ZodTypeAny, value: unknown): ZodTypeAny | undefined {
   if (schema !== authoredCheckSchema || typeof value !== 'object' || value === null) return undefined;
   const kinds = checkKinds.filter((k) => k in value);
-  return kinds.length === 1 ? byKind[kinds[0]!] : undefined;
+  return kinds.length === 1 ? checkSchemaByKind[kinds[0]!] : undefined;
 }

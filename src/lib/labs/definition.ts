@@ -1,14 +1,13 @@
 /**
  * A lab as the server and `podium check` use it: the lab's frontmatter and its steps' frontmatter,
  * validated, with each step's id taken from its file name. Pure: the caller reads the folder
- * (server/validators/load-labs.ts does, from disk). The build's checks (lab-issues.ts) run first, so
- * the server refuses exactly what the build refuses; then the checks' own content is linted.
+ * (server/validators/load-labs.ts does, from disk). It is built from the build's own checks
+ * (lab-issues.ts, which also lint the checks' content), so the server refuses exactly what the build
+ * refuses.
  */
-import { formatPath, locate, parseFrontmatter } from '../content/frontmatter.ts';
-import { labSchema, type LabFrontmatter } from '../../schemas/lab.ts';
-import { stepSchema, type StepFrontmatter } from '../../schemas/step.ts';
-import { lintStep } from './check-lint.ts';
-import { checkLabFolder, formatLabIssue, type LabContext, type LabFolder, type LabIssue } from './lab-issues.ts';
+import type { LabFrontmatter } from '../../schemas/lab.ts';
+import type { StepFrontmatter } from '../../schemas/step.ts';
+import { analyseLabFolder, formatLabIssue, type LabContext, type LabFolder, type LabIssue } from './lab-issues.ts';
 import { parseStepFileName } from './step-files.ts';
 
 export type { LabFolder, LabIssue };
@@ -36,36 +35,18 @@ export function stepIdOf(fileName: string): string | undefined {
   return parsed.ok ? parsed.id : undefined;
 }
 
-function frontmatterData(source: string): unknown {
-  const parsed = parseFrontmatter(source);
-  if (!parsed.ok) throw new Error('frontmatter that passed its checks did not parse');
-  return parsed.fm.data;
-}
-
 /**
  * The typed definition of one lab folder, or every mistake in it, each with file, line and what to
  * write. `name` is the folder's name; `context.decks` the deck names a lab may follow.
  */
 export function parseLabDefinition(name: string, folder: LabFolder, context: LabContext): LabParse {
-  const issues = checkLabFolder(folder, context);
-  if (issues.length > 0 || folder.lab === undefined) return { ok: false, issues };
-  const lab = labSchema.parse(frontmatterData(folder.lab));
-  const clusters = lab.setup.clusters.map((c) => c.name);
-  const steps: StepDefinition[] = [];
-  const sorted = [...folder.steps].filter((s) => s.name.endsWith('.mdx')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const step of sorted) {
-    const file = `${folder.dir}/steps/${step.name}`;
-    const parsed = parseFrontmatter(step.source);
-    if (!parsed.ok) continue;
-    const data = stepSchema.parse(parsed.fm.data);
-    for (const lint of lintStep(data, { clusters })) {
-      const field = formatPath(lint.path);
-      issues.push({ file, ...locate(parsed.fm, lint.path), field, message: `${field}: ${lint.message}`, ...(lint.hint ? { hint: lint.hint } : {}) });
-    }
-    steps.push({ ...data, id: stepIdOf(step.name)!, file });
-  }
-  if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
-  return { ok: true, lab: { ...lab, name, dir: folder.dir, steps } };
+  const checked = analyseLabFolder(folder, context);
+  if (checked.issues.length > 0 || !checked.lab) return { ok: false, issues: checked.issues };
+  // No issues: every step file is a well-named .mdx whose frontmatter met the schema (and the lint).
+  const steps: StepDefinition[] = [...checked.steps]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name: fileName, data }) => ({ ...data, id: stepIdOf(fileName)!, file: `${folder.dir}/steps/${fileName}` }));
+  return { ok: true, lab: { ...checked.lab, name, dir: folder.dir, steps } };
 }
 
 /** Every issue as `file:line:column: message` with its hint, one after the other. */

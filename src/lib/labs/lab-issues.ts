@@ -1,6 +1,6 @@
-import { checkFrontmatter, closest, formatPath, locate, parseFrontmatter, type ContentIssue, type ParsedFrontmatter } from '../content/frontmatter.ts';
-import { labSchema } from '../../schemas/lab.ts';
-import { stepSchema } from '../../schemas/step.ts';
+import { closest, formatPath, locate, parseFrontmatter, validateFrontmatter, type ContentIssue, type ParsedFrontmatter } from '../content/frontmatter.ts';
+import { labSchema, type LabFrontmatter } from '../../schemas/lab.ts';
+import { stepSchema, type StepFrontmatter } from '../../schemas/step.ts';
 import { lintStep } from './check-lint.ts';
 import { parseStepFileName } from './step-files.ts';
 
@@ -26,10 +26,24 @@ export interface LabIssue extends Partial<Pick<ContentIssue, 'line' | 'column'>>
   file: string;
 }
 
+/** A lab folder checked: every mistake and, for each file that meets its schema, the data it gives. */
+export interface CheckedLabFolder {
+  issues: LabIssue[];
+  /** lab.mdx's frontmatter, when it meets the schema. */
+  lab?: LabFrontmatter;
+  /** The step files whose frontmatter meets the schema, in the folder's order. */
+  steps: { name: string; data: StepFrontmatter }[];
+}
+
 /** Every mistake in one lab folder: frontmatter against the schemas, then what spans files. */
 export function checkLabFolder(folder: LabFolder, context: LabContext): LabIssue[] {
+  return analyseLabFolder(folder, context).issues;
+}
+
+/** {@link checkLabFolder}, keeping what the schemas gave (definition.ts builds the lab from it). Each file is parsed once. */
+export function analyseLabFolder(folder: LabFolder, context: LabContext): CheckedLabFolder {
   const issues: LabIssue[] = [];
-  const labFile = `${folder.dir}/lab.mdx`;
+  let lab: LabFrontmatter | undefined;
   if (folder.lab === undefined) {
     issues.push({
       file: `${folder.dir}/`,
@@ -37,10 +51,18 @@ export function checkLabFolder(folder: LabFolder, context: LabContext): LabIssue
       hint: 'add lab.mdx with a frontmatter block (title, description, duration) and an introduction',
     });
   } else {
-    issues.push(...checkLabFile(labFile, folder, context));
+    const checked = checkLabFile(`${folder.dir}/lab.mdx`, folder.lab, folder, context);
+    issues.push(...checked.issues);
+    lab = checked.lab;
   }
-  issues.push(...checkSteps(folder, labClusters(folder.lab)));
-  return issues.map(withCheckHint).sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  // Checks name the lab's clusters; they are known when lab.mdx is right.
+  const steps = checkSteps(folder, lab?.setup.clusters.map((c) => c.name));
+  issues.push(...steps.issues);
+  return {
+    issues: issues.map(withCheckHint).sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    ...(lab ? { lab } : {}),
+    steps: steps.valid,
+  };
 }
 
 /** Hints for the two check mistakes the schemas cannot explain on their own. */
@@ -55,10 +77,12 @@ function withCheckHint(issue: LabIssue): LabIssue {
   return issue;
 }
 
-function checkLabFile(file: string, folder: LabFolder, context: LabContext): LabIssue[] {
-  const issues: LabIssue[] = checkFrontmatter(folder.lab!, labSchema).map((i) => ({ file, ...i }));
-  const parsed = parseFrontmatter(folder.lab!);
-  if (!parsed.ok) return issues;
+function checkLabFile(file: string, source: string, folder: LabFolder, context: LabContext): { issues: LabIssue[]; lab?: LabFrontmatter } {
+  const parsed = parseFrontmatter(source);
+  const checked = validateFrontmatter(parsed, labSchema);
+  const issues: LabIssue[] = checked.ok ? [] : checked.issues.map((i) => ({ file, ...i }));
+  const lab = checked.ok ? { lab: checked.data } : {};
+  if (!parsed.ok) return { issues, ...lab };
   const { fm } = parsed;
   const data = asRecord(fm.data);
   const setup = asRecord(data.setup);
@@ -82,20 +106,12 @@ function checkLabFile(file: string, folder: LabFolder, context: LabContext): Lab
           : 'add the deck to slides/ or remove `deck`',
     });
   }
-  return issues;
+  return { issues, ...lab };
 }
 
-/** The lab's cluster names, when its frontmatter is valid (checks name them). */
-function labClusters(source: string | undefined): string[] | undefined {
-  if (source === undefined) return undefined;
-  const parsed = parseFrontmatter(source);
-  if (!parsed.ok) return undefined;
-  const lab = labSchema.safeParse(parsed.fm.data);
-  return lab.success ? lab.data.setup.clusters.map((c) => c.name) : undefined;
-}
-
-function checkSteps(folder: LabFolder, clusters: string[] | undefined): LabIssue[] {
+function checkSteps(folder: LabFolder, clusters: string[] | undefined): { issues: LabIssue[]; valid: CheckedLabFolder['steps'] } {
   const issues: LabIssue[] = [];
+  const valid: CheckedLabFolder['steps'] = [];
   if (folder.steps.length === 0) {
     issues.push({ file: `${folder.dir}/steps/`, message: 'the lab has no steps', hint: 'add steps/01-<id>.mdx, one file per step' });
   }
@@ -123,22 +139,25 @@ function checkSteps(folder: LabFolder, clusters: string[] | undefined): LabIssue
       } else numbers.set(name.number, step.name);
     }
     if (!step.name.endsWith('.mdx')) continue;
-    const schemaIssues = checkFrontmatter(step.source, stepSchema).map((i) => ({ file, ...i }));
-    issues.push(...schemaIssues);
     const parsed = parseFrontmatter(step.source);
+    const checked = validateFrontmatter(parsed, stepSchema);
+    if (!checked.ok) issues.push(...checked.issues.map((i) => ({ file, ...i })));
     if (!parsed.ok) continue;
-    if (schemaIssues.length === 0 && clusters) {
-      const lint = lintStep(stepSchema.parse(parsed.fm.data), { clusters });
-      issues.push(
-        ...lint.map((l) => ({ file, ...locate(parsed.fm, l.path), field: formatPath(l.path), message: `${formatPath(l.path)}: ${l.message}`, ...(l.hint ? { hint: l.hint } : {}) })),
-      );
+    if (checked.ok) {
+      valid.push({ name: step.name, data: checked.data });
+      if (clusters) {
+        const lint = lintStep(checked.data, { clusters });
+        issues.push(
+          ...lint.map((l) => ({ file, ...locate(parsed.fm, l.path), field: formatPath(l.path), message: `${formatPath(l.path)}: ${l.message}`, ...(l.hint ? { hint: l.hint } : {}) })),
+        );
+      }
     }
     asArray(asRecord(parsed.fm.data).checks).forEach((check, i) => {
       const validator = asRecord(check).validator;
       if (validator !== undefined) issues.push(...referencedFile(file, parsed.fm, ['checks', i, 'validator'], validator, folder));
     });
   }
-  return issues;
+  return { issues, valid };
 }
 
 /** A path in the lab folder that a field names must exist there (and not lead out of it). */

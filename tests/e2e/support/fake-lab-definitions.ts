@@ -1,9 +1,6 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { extractFrontmatter } from '../../../src/lib/content/frontmatter.ts';
+import { loadLabs } from '../../../server/validators/load-labs.ts';
 
-/** What the fake server knows of a lab: read straight from the lab folder's frontmatter. */
+/** What the fake server knows of a lab: its definition, as the real server loads it. */
 export interface FakeStep {
   id: string;
   title: string;
@@ -17,11 +14,6 @@ export interface FakeLab {
   name: string;
   title: string;
   steps: FakeStep[];
-}
-
-function frontmatter(file: string): Record<string, unknown> {
-  const fm = extractFrontmatter(readFileSync(file, 'utf8'));
-  return (fm ? parse(fm.text) : {}) as Record<string, unknown>;
 }
 
 /** A check as a fake verdict: what it looks at and what it expects, in words. */
@@ -39,29 +31,21 @@ function describeCheck(check: Record<string, unknown>, index: number): FakeStep[
   };
 }
 
+/** The labs as the real server loads them (a broken fixture lab fails loudly, with file and line). */
 export function readFakeLabs(labsDir: string): Map<string, FakeLab> {
   const labs = new Map<string, FakeLab>();
-  if (!existsSync(labsDir)) return labs;
-  for (const name of readdirSync(labsDir)) {
-    const labFile = path.join(labsDir, name, 'lab.mdx');
-    if (!existsSync(labFile)) continue;
-    const stepsDir = path.join(labsDir, name, 'steps');
-    const steps = readdirSync(stepsDir)
-      .filter((f) => /^\d+-.+\.mdx$/.test(f))
-      .sort()
-      .map((file) => {
-        const data = frontmatter(path.join(stepsDir, file));
-        const checks = (data.checks as Record<string, unknown>[] | undefined) ?? [];
-        return {
-          id: file.replace(/^\d+-/, '').replace(/\.mdx$/, ''),
-          title: String(data.title),
-          hints: (data.hints as string[] | undefined) ?? [],
-          solution: (data.solution as string[] | undefined) ?? [],
-          showSolution: data.showSolution !== false,
-          checks: checks.map(describeCheck),
-        };
-      });
-    labs.set(name, { name, title: String(frontmatter(labFile).title), steps });
+  for (const loaded of loadLabs(labsDir)) {
+    if (!loaded.ok) throw new Error(`fixture lab ${loaded.name} does not load:\n${loaded.message}`);
+    const { lab } = loaded;
+    const steps = lab.steps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      hints: step.hints,
+      solution: step.solution,
+      showSolution: step.showSolution,
+      checks: step.checks.map((check, i) => describeCheck(check as Record<string, unknown>, i)),
+    }));
+    labs.set(lab.name, { name: lab.name, title: lab.title, steps });
   }
   return labs;
 }
