@@ -1,13 +1,10 @@
-import { serve } from '@hono/node-server';
 import { randomBytes, randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { chmod, stat } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from './app.ts';
 import { startEmbeddedBackend } from './cluster/embedded/index.ts';
 import type { ServerConfig } from './config.ts';
+import { assertBuiltSite, listen } from './http/listen.ts';
 import { createSocketHandler } from './http/websockets.ts';
 import { LabService } from './labs/lab-service.ts';
 import { LiveHub } from './labs/live-hub.ts';
@@ -37,9 +34,7 @@ export interface RunningPlatform {
  * the WebSockets of the lab pages, built from the configuration.
  */
 export async function startPlatform(config: ServerConfig): Promise<RunningPlatform> {
-  if (!existsSync(path.join(config.siteDir, 'index.html'))) {
-    throw new Error(`No built site in ${config.siteDir}: run \`npm run build\` first (\`npm start\` does both).`);
-  }
+  assertBuiltSite(config.siteDir);
   const db = openDatabase(path.join(config.dataDir, 'podium.db'));
   // Learners' sandboxes run as their own users and must walk through the data dir to their homes
   // (never list it: homes/ and run/ are 711 and each learner's folder is theirs alone).
@@ -98,17 +93,11 @@ export async function startPlatform(config: ServerConfig): Promise<RunningPlatfo
   terminals.onPrompt((learnerId, lab) => labService.promptShown(learnerId, lab));
 
   const routes = { join: new JoinService(workshops, learners), learners, cookies, labs: labService };
-  const app = createApp({ siteDir: config.siteDir, routes });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
-    s.once('error', reject);
-  });
+  const { server, url } = await listen(createApp({ siteDir: config.siteDir, routes }), config);
   const sockets = createSocketHandler({ routes, labs: labService, live, terminals });
   server.on('upgrade', sockets.handleUpgrade);
-  const { port } = server.address() as AddressInfo;
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url,
     workshop,
     labs: [...labs.keys()],
     async close() {

@@ -19,7 +19,7 @@ export async function buildCheckContext(
   deps: CheckContextDeps,
   lab: LabDefinition,
   env: LabEnvironment,
-  spec: () => Omit<SandboxSpec, 'cols' | 'rows'>,
+  spec: Omit<SandboxSpec, 'cols' | 'rows'>,
 ): Promise<{ ctx: CheckContext; readers: KubeClusterReader[] }> {
   const kinds = watchedKinds(lab.steps, lab.setup.clusters[0]!.name);
   const readers: KubeClusterReader[] = [];
@@ -35,7 +35,7 @@ export async function buildCheckContext(
     defaultCluster: lab.setup.clusters[0]!.name,
     labDir: path.join(deps.labsDir, lab.name),
     sandbox: {
-      run: (command, opts) => deps.driver.exec(spec(), command, opts),
+      run: (command, opts) => deps.driver.exec(spec, command, opts),
       readFile: (relative) => deps.driver.readHomeFile(env.paths.home, relative),
       history: async () => {
         const text = await readFile(path.join(env.paths.home, '.bash_history'), 'utf8').catch(() => '');

@@ -5,10 +5,9 @@ import { parseAllDocuments } from 'yaml';
 import type { LabDefinition } from '../../src/lib/labs/definition.ts';
 import type { ClusterBackend, ClusterHandle } from '../cluster/backend.ts';
 import { renderKubeconfig } from '../cluster/kubeconfig.ts';
+import type { SandboxSpec } from '../sandbox/driver.ts';
+import { SANDBOX_API_URL, SANDBOX_HOME } from '../sandbox/bubblewrap/layout.ts';
 import { copyIntoHome, ensureHome, learnerPaths, writeHomeFile, type LearnerPaths } from './learner-files.ts';
-
-/** Where the sandbox reaches the learner's clusters (the forwarder inside it listens here). */
-export const SANDBOX_API = 'https://127.0.0.1:6443';
 
 /** A learner's prepared lab: their clusters, their home, their shell's environment. */
 export interface LabEnvironment {
@@ -67,8 +66,16 @@ export async function prepareEnvironment(deps: EnvironmentDeps, learnerId: strin
   return { paths, clusters, env: shellEnv(lab) };
 }
 
+/**
+ * The sandbox of a learner's prepared lab (their shell, and the commands checks run), as `uid`; the
+ * server's own user when `uid` is undefined (a server not running as root).
+ */
+export function labSandboxSpec(learnerId: string, uid: number | undefined, lab: string, env: LabEnvironment): Omit<SandboxSpec, 'cols' | 'rows'> {
+  return { learnerId, uid: uid ?? process.getuid?.() ?? 1000, lab, home: env.paths.home, env: env.env, apiSocket: env.paths.apiSocket };
+}
+
 function shellEnv(lab: LabDefinition): Record<string, string> {
-  return { ...lab.setup.env, KUBECONFIG: '/home/learner/.kube/config' };
+  return { ...lab.setup.env, KUBECONFIG: `${SANDBOX_HOME}/.kube/config` };
 }
 
 /** The learner's kubeconfig: one context per cluster, named as the lab names them, reached through the sandbox's forwarder. */
@@ -79,7 +86,7 @@ async function learnerKubeconfig(backend: ClusterBackend, clusters: LabEnvironme
     const cluster = parseSingleKubeconfig(own);
     entries.push({
       name,
-      server: `${SANDBOX_API}${new URL(handle.server).pathname}`,
+      server: `${SANDBOX_API_URL}${new URL(handle.server).pathname}`,
       caPem: cluster.caPem,
       user: { token: cluster.token },
       ...(namespace ? { namespace } : {}),

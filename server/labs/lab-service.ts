@@ -8,7 +8,7 @@ import type { Progress, StepProgress } from '../store/progress.ts';
 import { LabValidator, type KubeClusterReader } from '../validators/index.ts';
 import { buildCheckContext } from './check-context.ts';
 import { LabError, type LabApi } from '../http/lab-api.ts';
-import { existingEnvironment, prepareEnvironment, type LabEnvironment } from './lab-environment.ts';
+import { existingEnvironment, labSandboxSpec, prepareEnvironment, type LabEnvironment } from './lab-environment.ts';
 import { labState, solutionAvailable, storedStepStates } from './lab-state.ts';
 import type { LiveHub } from './live-hub.ts';
 
@@ -93,25 +93,27 @@ export class LabService implements LabApi {
   async hint(learner: Learner, labName: string, stepId: string): Promise<StepState> {
     const lab = this.lab(labName);
     const def = this.step(lab, stepId);
-    const p = this.storedStep(learner, lab, stepId);
-    if (p.hintsShown < def.hints.length) this.deps.progress.setStep(learner.id, lab.name, { ...p, hintsShown: p.hintsShown + 1 });
-    return this.stepState(learner, lab, stepId);
+    const stored = this.deps.progress.steps(learner.id, lab.name);
+    const p = stepProgress(stored, stepId);
+    if (p.hintsShown < def.hints.length) this.setStep(learner, lab, stored, { ...p, hintsShown: p.hintsShown + 1 });
+    return this.stepState(learner, lab, stepId, stored);
   }
 
   async solution(learner: Learner, labName: string, stepId: string): Promise<StepState> {
     const lab = this.lab(labName);
     const def = this.step(lab, stepId);
-    const p = this.storedStep(learner, lab, stepId);
+    const stored = this.deps.progress.steps(learner.id, lab.name);
+    const p = stepProgress(stored, stepId);
     if (!def.showSolution) throw new LabError(403, 'The author keeps this step\'s solution hidden: the hints will get you there.');
     if (!p.solutionShown && !solutionAvailable(def, p)) throw new LabError(409, 'Look at the hints first; the solution comes after them.');
-    this.deps.progress.setStep(learner.id, lab.name, { ...p, solutionShown: true });
-    return this.stepState(learner, lab, stepId);
+    this.setStep(learner, lab, stored, { ...p, solutionShown: true });
+    return this.stepState(learner, lab, stepId, stored);
   }
 
   /** The sandbox of a learner's lab (the lab must have been started). */
   async sandboxSpec(learner: Learner, labName: string): Promise<Omit<SandboxSpec, 'cols' | 'rows'>> {
     const active = await this.requireActive(learner, this.lab(labName));
-    return this.specOf(active);
+    return labSandboxSpec(learner.id, this.uid(learner), active.lab.name, active.env);
   }
 
   /** Tells the lab's validator that a shell prompt was shown (commands may have changed files). */
@@ -186,20 +188,17 @@ export class LabService implements LabApi {
       },
       lab,
       env,
-      () => this.specFromEnv(learner, lab, env),
+      labSandboxSpec(learner.id, uid, lab.name, env),
     );
     const stored = this.deps.progress.steps(learner.id, lab.name);
     const restore = Object.fromEntries(
       [...stored].filter(([, p]) => p.status === 'passed').map(([id, p]) => [id, p.completedAt ? { completedAt: new Date(p.completedAt).toISOString() } : {}]),
     );
+    // Hints and solutions revealed are the store's: stepStates() adds them to the engine's states.
     const validator = new LabValidator({
       steps: lab.steps,
       ctx,
       restore,
-      reveals: (stepId) => {
-        const p = this.deps.progress.steps(learner.id, lab.name).get(stepId);
-        return { hints: p?.hintsShown ?? 0, solution: p?.solutionShown ?? false };
-      },
       onChange: (_states, changed) => this.recordStep(learner, lab, changed),
       onError: (err) => console.error(`validator of ${lab.name} for ${learner.id}:`, err),
     });
@@ -211,23 +210,25 @@ export class LabService implements LabApi {
 
   /** Stores a step's new state and tells the learner's open pages. */
   private recordStep(learner: Learner, lab: LabDefinition, changed: StepState): void {
-    const old = this.storedStep(learner, lab, changed.id);
+    const stored = this.deps.progress.steps(learner.id, lab.name);
+    const old = stepProgress(stored, changed.id);
     const completedAt = changed.completedAt ? Date.parse(changed.completedAt) : null;
-    this.deps.progress.setStep(learner.id, lab.name, {
+    this.setStep(learner, lab, stored, {
       ...old,
       status: changed.status === 'passed' ? 'passed' : changed.status === 'failed' ? 'failed' : 'pending',
       results: changed.checks,
       checkedAt: changed.checkedAt ? Date.parse(changed.checkedAt) : old.checkedAt,
       completedAt: completedAt ?? old.completedAt,
     });
-    const states = this.stepStates(learner, lab);
+    const states = this.stepStates(learner, lab, stored);
     const allPassed = states.every((s) => s.status === 'passed');
-    const progress = this.deps.progress.lab(learner.id, lab.name);
+    let progress = this.deps.progress.lab(learner.id, lab.name);
     if (allPassed && progress && progress.phase !== 'completed') {
-      this.deps.progress.setLab(learner.id, lab.name, { ...progress, phase: 'completed', completedAt: this.now() });
+      progress = { ...progress, phase: 'completed', completedAt: this.now() };
+      this.deps.progress.setLab(learner.id, lab.name, progress);
     }
     const current = states.findIndex((s) => s.status !== 'passed');
-    const phase = this.deps.progress.lab(learner.id, lab.name)?.phase ?? 'ready';
+    const phase = progress?.phase ?? 'ready';
     this.deps.live.publish(learner.id, lab.name, {
       type: 'step',
       step: states.find((s) => s.id === changed.id)!,
@@ -236,8 +237,14 @@ export class LabService implements LabApi {
     });
   }
 
-  private stepStates(learner: Learner, lab: LabDefinition): StepState[] {
-    const stored = this.deps.progress.steps(learner.id, lab.name);
+  /** Stores a step's progress, and keeps `stored` (read earlier in the same operation) up to date. */
+  private setStep(learner: Learner, lab: LabDefinition, stored: Map<string, StepProgress>, p: StepProgress): void {
+    this.deps.progress.setStep(learner.id, lab.name, p);
+    stored.set(p.step, p);
+  }
+
+  /** `stored` is the learner's step progress when the caller has just read it. */
+  private stepStates(learner: Learner, lab: LabDefinition, stored = this.deps.progress.steps(learner.id, lab.name)): StepState[] {
     const active = this.active.get(keyOf(learner.id, lab.name));
     if (!active) return storedStepStates(lab, stored);
     // The engine knows the latest results; the store knows what was revealed.
@@ -250,22 +257,8 @@ export class LabService implements LabApi {
     }));
   }
 
-  private stepState(learner: Learner, lab: LabDefinition, stepId: string): StepState {
-    return this.stepStates(learner, lab).find((s) => s.id === stepId)!;
-  }
-
-  private storedStep(learner: Learner, lab: LabDefinition, stepId: string): StepProgress {
-    return (
-      this.deps.progress.steps(learner.id, lab.name).get(stepId) ?? {
-        step: stepId,
-        status: 'pending',
-        hintsShown: 0,
-        solutionShown: false,
-        results: [],
-        checkedAt: null,
-        completedAt: null,
-      }
-    );
+  private stepState(learner: Learner, lab: LabDefinition, stepId: string, stored?: Map<string, StepProgress>): StepState {
+    return this.stepStates(learner, lab, stored).find((s) => s.id === stepId)!;
   }
 
   private publishState(learner: Learner, lab: LabDefinition): void {
@@ -273,21 +266,6 @@ export class LabService implements LabApi {
       type: 'state',
       state: labState(lab, learner, this.deps.progress.lab(learner.id, lab.name), this.stepStates(learner, lab)),
     });
-  }
-
-  private specOf(active: ActiveLab): Omit<SandboxSpec, 'cols' | 'rows'> {
-    return this.specFromEnv(active.learner, active.lab, active.env);
-  }
-
-  private specFromEnv(learner: Learner, lab: LabDefinition, env: LabEnvironment): Omit<SandboxSpec, 'cols' | 'rows'> {
-    return {
-      learnerId: learner.id,
-      uid: this.uid(learner) ?? process.getuid?.() ?? 1000,
-      lab: lab.name,
-      home: env.paths.home,
-      env: env.env,
-      apiSocket: env.paths.apiSocket,
-    };
   }
 
   private uid(learner: Learner): number | undefined {
@@ -328,4 +306,19 @@ export class LabService implements LabApi {
 
 function keyOf(learnerId: string, lab: string): string {
   return `${learnerId}/${lab}`;
+}
+
+/** A step's stored progress, or that of a step not looked at yet. */
+function stepProgress(stored: Map<string, StepProgress>, stepId: string): StepProgress {
+  return (
+    stored.get(stepId) ?? {
+      step: stepId,
+      status: 'pending',
+      hintsShown: 0,
+      solutionShown: false,
+      results: [],
+      checkedAt: null,
+      completedAt: null,
+    }
+  );
 }

@@ -6,7 +6,7 @@ import { startEmbeddedBackend } from '../cluster/embedded/index.ts';
 import { createBubblewrapDriver } from '../sandbox/index.ts';
 import { playLab, type PlayOptions, type PlayReport } from '../validators/index.ts';
 import { buildCheckContext } from './check-context.ts';
-import { prepareEnvironment } from './lab-environment.ts';
+import { labSandboxSpec, prepareEnvironment } from './lab-environment.ts';
 
 /** The Unix user `podium check` plays labs as (well apart from learners'). */
 const CHECK_UID = 59999;
@@ -35,14 +35,7 @@ export async function playLabFresh(lab: LabDefinition, labsDir: string, opts: Pl
   try {
     const env = await prepareEnvironment({ backend, dataDir, labsDir }, CHECK_LEARNER, uid, lab);
     await backend.openOwnerSocket(CHECK_LEARNER, env.paths.apiSocket, uid !== undefined ? { uid } : {});
-    const spec = () => ({
-      learnerId: CHECK_LEARNER,
-      uid: uid ?? process.getuid?.() ?? 1000,
-      lab: lab.name,
-      home: env.paths.home,
-      env: env.env,
-      apiSocket: env.paths.apiSocket,
-    });
+    const spec = labSandboxSpec(CHECK_LEARNER, uid, lab.name, env);
     const { ctx, readers } = await buildCheckContext(
       {
         backend,
@@ -56,7 +49,7 @@ export async function playLabFresh(lab: LabDefinition, labsDir: string, opts: Pl
     );
     try {
       // Solution commands run as lines typed at the learner's prompt: in their home, with their environment.
-      return await playLab(lab, ctx, (command) => driver.exec(spec(), command, { timeoutMs: 120_000 }), opts);
+      return await playLab(lab, ctx, (command) => driver.exec(spec, command, { timeoutMs: 120_000 }), opts);
     } finally {
       for (const r of readers) r.close();
     }

@@ -4,11 +4,12 @@ import type { Db } from './database.ts';
 export class CommandLogStore {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.stmts = {
       insert: db.prepare('INSERT INTO kubectl_commands (learner, cluster, command, session, at) VALUES (?, ?, ?, ?, ?)'),
-      since: db.prepare('SELECT command FROM kubectl_commands WHERE learner = ? AND at >= ? ORDER BY id').pluck(),
       last: db.prepare('SELECT session FROM kubectl_commands WHERE learner = ? AND cluster = ? ORDER BY id DESC LIMIT 1').pluck(),
+      // The clusters come as one JSON array, so one statement serves any number of them.
+      forClusters: db.prepare('SELECT command FROM kubectl_commands WHERE learner = ? AND cluster IN (SELECT value FROM json_each(?)) ORDER BY id').pluck(),
     };
   }
 
@@ -18,14 +19,9 @@ export class CommandLogStore {
     this.stmts.insert.run(learner, cluster, command, session ?? null, at);
   }
 
-  commandsSince(learner: string, since: number): string[] {
-    return this.stmts.since.all(learner, since) as string[];
-  }
-
   /** The learner's kubectl commands against some of their clusters (a lab's), oldest first. */
   commandsFor(learner: string, clusters: string[]): string[] {
     if (clusters.length === 0) return [];
-    const placeholders = clusters.map(() => '?').join(', ');
-    return this.db.prepare(`SELECT command FROM kubectl_commands WHERE learner = ? AND cluster IN (${placeholders}) ORDER BY id`).pluck().all(learner, ...clusters) as string[];
+    return this.stmts.forClusters.all(learner, JSON.stringify(clusters)) as string[];
   }
 }

@@ -85,4 +85,14 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Each kubectl request looks up the learner's last command on that cluster (CommandLogStore.record):
+    // an index on (learner, cluster) answers it, rows in id order, without sorting all their commands.
+    // Nothing reads commands by time any more.
+    version: 3,
+    sql: `
+      DROP INDEX kubectl_commands_learner;
+      CREATE INDEX kubectl_commands_cluster ON kubectl_commands (learner, cluster);
+    `,
+  },
 ];

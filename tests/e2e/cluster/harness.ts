@@ -130,7 +130,3 @@ export function parseTable(text: string): Record<string, string>[] {
     Object.fromEntries(names.map((n, i) => [n, line.slice(starts[i], starts[i + 1] ?? undefined).trim()])),
   );
 }
-
-export function hasKubectl(): boolean {
-  return spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-}
