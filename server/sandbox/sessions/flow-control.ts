@@ -67,10 +67,10 @@ export class FlowControl {
 
   /** `n` characters were sent to client `id`, or to every client when `id` is undefined. */
   sent(n: number, now: number, id?: string): FlowDecision {
-    const targets = id === undefined ? [...this.clients.values()] : [this.clients.get(id)].filter((c) => c !== undefined);
-    for (const c of targets) {
-      c.unacked += n;
-      if (c.unacked > this.high) c.overSince ??= now;
+    if (id === undefined) for (const c of this.clients.values()) this.charge(c, n, now);
+    else {
+      const c = this.clients.get(id);
+      if (c) this.charge(c, n, now);
     }
     return this.decide([]);
   }
@@ -105,11 +105,22 @@ export class FlowControl {
     return next;
   }
 
+  private charge(c: ClientState, n: number, now: number): void {
+    c.unacked += n;
+    if (c.unacked > this.high) c.overSince ??= now;
+  }
+
   private decide(drop: string[]): FlowDecision {
+    // Runs for every chunk of output and every ack: one pass, no copies.
     const before = this.paused;
-    const states = [...this.clients.values()];
-    if (states.some((c) => c.unacked > this.high)) this.paused = true;
-    else if (states.every((c) => c.unacked <= this.low)) this.paused = false;
+    let over = false;
+    let allLow = true;
+    for (const c of this.clients.values()) {
+      if (c.unacked > this.high) over = true;
+      if (c.unacked > this.low) allLow = false;
+    }
+    if (over) this.paused = true;
+    else if (allLow) this.paused = false;
     return { paused: this.paused, changed: before !== this.paused, drop };
   }
 }

@@ -7,4 +7,3 @@ export { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session-limits.ts'
 export { decodeClientMessage, encodeOutput, encodeStatus, CloseCode, type ClientMessage, type SessionStatus } from './protocol.ts';
 export { ScreenMirror } from './screen-mirror.ts';
 export { realTimers, type ScreenStore, type SessionKey, type TerminalSocket, type Timers } from './types.ts';
-export { wsTerminalSocket, MAX_TERMINAL_FRAME } from './ws-socket.ts';

@@ -182,9 +182,10 @@ export class TerminalSession {
   private broadcast(text: string): void {
     const now = this.deps.timers.now();
     this.mirror.write(text, () => this.applyFlow(this.flow.acked(MIRROR, text.length, this.deps.timers.now())));
+    let frame: string | undefined;
     for (const client of this.clients.values()) {
       if (client.queue) client.queue.push(text);
-      else client.socket.send(encodeOutput(text));
+      else client.socket.send((frame ??= encodeOutput(text)));
     }
     this.applyFlow(this.flow.sent(text.length, now));
     const wait = this.budget.take(text.length, now);
