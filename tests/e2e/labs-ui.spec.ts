@@ -37,7 +37,7 @@ async function join(page: Page, name: string, next = `/labs/${LAB}/`): Promise<v
 async function openLab(page: Page, name: string): Promise<void> {
   await join(page, name);
   await expect(page.locator('[data-term-state="ok"]')).toHaveText('Connected');
-  await expect(terminalText(page)).toContainText('@podium');
+  await expect(terminalText(page)).toContainText('@podium', { timeout: 15_000 });
 }
 
 async function typeInTerminal(page: Page, text: string): Promise<void> {
