@@ -25,7 +25,10 @@ export async function buildCheckContext(
   const readers: KubeClusterReader[] = [];
   const clusters = new Map<string, ClusterReader>();
   for (const { name, handle } of env.clusters) {
-    const reader = await KubeClusterReader.fromKubeconfig(await deps.backend.adminKubeconfig(handle), { watchKinds: kinds.get(name) ?? [] });
+    const reader = await KubeClusterReader.fromKubeconfig(await deps.backend.adminKubeconfig(handle), {
+      watchKinds: kinds.get(name) ?? [],
+      onWatchError: rateLimitedLog(`watch of ${lab.name}/${name} (cluster ${handle.id})`),
+    });
     readers.push(reader);
     clusters.set(name, reader);
   }
@@ -45,4 +48,21 @@ export async function buildCheckContext(
     commands: { kubectlCommands: () => deps.kubectlCommands(clusterIds) },
   };
   return { ctx, readers };
+}
+
+/** A logger that says a failing watch's error at most once a minute (it retries with back-off meanwhile). */
+function rateLimitedLog(what: string, everyMs = 60_000): (kind: { kind: string }, error: unknown) => void {
+  let last = 0;
+  let skipped = 0;
+  return (kind, error) => {
+    const now = Date.now();
+    if (now - last < everyMs) {
+      skipped++;
+      return;
+    }
+    const more = skipped > 0 ? ` (${skipped} more since the last report)` : '';
+    console.warn(`${what}: ${kind.kind}: ${error instanceof Error ? error.message : String(error)}${more}`);
+    last = now;
+    skipped = 0;
+  };
 }
