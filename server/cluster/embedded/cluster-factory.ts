@@ -4,7 +4,15 @@ import type { UpgradeHandler } from '../emulator/apiserver/http/runtime.ts';
 import { createExecUpgradeHandler } from '../emulator/exec/handler.ts';
 import { Registries } from '../emulator/node-sim/kubelet/images/catalogue.ts';
 import { bootstrapPolicy, clusterRoleAggregationController } from '../emulator/auth/index.ts';
-import { bootstrapCluster, createBootstrapObjects, type ClusterSpec as BootstrapSpec } from '../emulator/bootstrap/index.ts';
+import {
+  bootstrapCluster,
+  createBootstrapObjects,
+  warmStart,
+  WarmStartClock,
+  warmStartTimes,
+  type ClusterSpec as BootstrapSpec,
+  type WarmStartOptions,
+} from '../emulator/bootstrap/index.ts';
 import { EmulatedCluster } from '../emulator/cluster.ts';
 import { workloadControllers } from '../emulator/controllers/index.ts';
 import { crdController } from '../emulator/crd/crd-controller.ts';
@@ -39,13 +47,18 @@ export interface StoredClusterSpec extends ClusterSpec {
 export interface ClusterFactory {
   /** A cluster (controllers not started) from its spec, and its stored state when it has some. */
   create(spec: StoredClusterSpec, snapshot?: Snapshot): BuiltCluster;
-  /** Writes the objects a new cluster starts with. */
+  /**
+   * Writes the objects a new cluster starts with. With warm start (the default) it also starts the controllers
+   * and runs the cluster's first minutes at once, so that it is handed over already up and settled.
+   */
   bootstrap(built: BuiltCluster, spec: StoredClusterSpec): void;
 }
 
 export interface FactoryOptions {
   /** The CA of the clusters' API, published as `kube-root-ca.crt` and in kube-system ConfigMaps. */
   caPem?: string;
+  /** New clusters look created this long ago, system pods Running and Ready (default 12 minutes); false: born now. */
+  warmStart?: WarmStartOptions | false;
 }
 
 /** How the embedded backend builds a cluster: the API's semantics, the control loops and the simulated nodes. */
@@ -67,13 +80,17 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
       return [...policy.clusterRoles, ...policy.clusterRoleBindings];
     },
   });
+  // New clusters' clocks, until their warm start has run.
+  const warmClocks = new WeakMap<EmulatedCluster, WarmStartClock>();
   return {
     create(spec, snapshot) {
       // The controllers' options are derived from the spec alone, so a reloaded cluster runs as it did.
       const { controllers } = bootstrapCluster(bootstrapSpec(spec), { now: 0 });
       const nodes = nodeSimulation(controllers.nodeSim);
+      const warm = !snapshot && opts.warmStart !== false ? new WarmStartClock() : undefined;
       const cluster = new EmulatedCluster({
         ...(snapshot ? { snapshot } : {}),
+        ...(warm ? { clock: warm, defer: warm.defer } : {}),
         strategies: createStrategies(),
         converter,
         patcher: createPatcher(createSchemaPatches({ provider })),
@@ -96,9 +113,17 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
           ecr: sim.ecr ?? {},
         }),
       });
+      if (warm) warmClocks.set(cluster, warm);
       return { cluster, logs, upgrade, nodes };
     },
     bootstrap({ cluster }, spec) {
+      const warm = warmClocks.get(cluster);
+      warmClocks.delete(cluster);
+      if (warm) {
+        const times = warmStartTimes(cluster.clock.now(), opts.warmStart || {});
+        warmStart(cluster, warm, bootstrapCluster(bootstrapSpec(spec), { now: times.born }), times);
+        return;
+      }
       const { objects } = bootstrapCluster(bootstrapSpec(spec), { now: cluster.clock.now() });
       createBootstrapObjects(cluster.api, cluster.registry, objects);
     },

@@ -47,6 +47,20 @@ describe('bootstrapCluster', () => {
     expect(c.nodeNames).not.toEqual(a.nodeNames);
   });
 
+  it('ends with the add-ons, which a warm start applies after the control plane and the nodes', () => {
+    const { objects, addons } = bootstrapCluster({ ...spec, ebsCsiDriver: true }, { now: NOW });
+    expect(objects.slice(-addons.length)).toEqual(addons);
+    expect(addons.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'DaemonSet/aws-node',
+      'DaemonSet/kube-proxy',
+      'Deployment/coredns',
+      'PodDisruptionBudget/coredns',
+      'Deployment/ebs-csi-controller',
+      'DaemonSet/ebs-csi-node',
+    ]);
+    expect(objects.slice(0, -addons.length).some((o) => ['Deployment', 'DaemonSet'].includes(o.kind))).toBe(false);
+  });
+
   it('creates nodes as a managed node group registers them', () => {
     const { objects, nodeNames, layout } = bootstrapCluster(spec, { now: NOW });
     expect(nodeNames).toHaveLength(3);

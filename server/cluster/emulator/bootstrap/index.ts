@@ -23,10 +23,13 @@ export { buildNode, nodeGroupIds, nodeGroupNodes, preloadedImages } from './node
 export { instanceType, knownInstanceTypes, maxPods, nodeResources, reservedMemoryMiB, reservedMilliCpu } from './instance-types.ts';
 export { vpcLayout, type VpcLayout } from './network.ts';
 export { createBootstrapObjects } from './apply.ts';
+export { DEFAULT_WARM_START, warmStart, WarmStartClock, warmStartTimes, type WarmStartOptions, type WarmStartTimes } from './warm-start.ts';
 
 export interface BootstrapResult {
   /** Objects in creation order: namespaces first, nodes before workloads. */
   objects: KubeObject[];
+  /** The add-ons' workloads, the last of `objects`: applied after the control plane and the nodes (warm start). */
+  addons: KubeObject[];
   /**
    * What to run, as options for the two controller families:
    * `[...workloadControllers(controllers.workload), ...nodeSimulation(controllers.nodeSim)]`, and
@@ -61,6 +64,7 @@ export function bootstrapCluster(input: ClusterSpec, options: BootstrapOptions =
   const nodes = spec.nodeGroups.flatMap((ng) => nodeGroupNodes({ spec, layout, usedIps, now }, ng));
   const nodeRoleArns = Object.fromEntries(spec.nodeGroups.map((ng) => [ng.name, nodeGroupIds(spec, ng).nodeRoleArn]));
   const caPem = spec.caPem ?? placeholderCa(spec);
+  const addons = [awsNode(spec), kubeProxy(spec), coredns(spec), corednsDisruptionBudget(), ...(spec.ebsCsiDriver ? ebsCsiDriver(spec) : [])];
 
   const objects: KubeObject[] = [
     ...namespaces(),
@@ -75,14 +79,11 @@ export function bootstrapCluster(input: ClusterSpec, options: BootstrapOptions =
     kubeDnsService(),
     ...(spec.policy?.() ?? []),
     ...nodes,
-    awsNode(spec),
-    kubeProxy(spec),
-    coredns(spec),
-    corednsDisruptionBudget(),
-    ...(spec.ebsCsiDriver ? ebsCsiDriver(spec) : []),
+    ...addons,
   ];
   return {
     objects,
+    addons,
     controllers: {
       workload: { caPem },
       nodeSim: { seed: spec.seed, accountId: spec.accountId, region: spec.region, dnsResolver: layout.dnsResolver },
