@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** reveal.js's slide transitions: the deck's `transition`, and (with `-in`/`-out`) a slide's own. */
+import { TRANSITIONS } from './transitions.ts';
+
+export { TRANSITIONS };
+
 /** Frontmatter of a slide deck (`slides/<deck>.mdx`). Unknown fields are errors, so a typo never passes silently. */
 export const deckSchema = z
   .object({
@@ -16,7 +21,7 @@ export const deckSchema = z
       .default('dark')
       .describe('`dark` for dim rooms and projectors with poor contrast, `light` for bright rooms.'),
     transition: z
-      .enum(['none', 'fade', 'slide', 'convex', 'concave', 'zoom'])
+      .enum(TRANSITIONS)
       .default('slide')
       .describe('Default reveal.js transition between slides; a `<Slide transition>` overrides it.'),
     order: z

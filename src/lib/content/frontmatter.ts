@@ -1,6 +1,10 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { z, ZodIssue, ZodTypeAny } from 'zod';
 import { narrowCheck } from '../labs/check-schemas.ts';
+import { closest } from '../suggest.ts';
+
+/** src/lib/suggest.ts's, also offered here to the lab checks that import it with the frontmatter helpers. */
+export { closest };
 
 /** A mistake in a content file, placed at a line and column (1-based). */
 export interface ContentIssue {
@@ -221,34 +225,6 @@ function firstLinesHint(schema: ZodTypeAny): string {
     .filter(([, s]) => !s.isOptional())
     .map(([k]) => `${k}: …`);
   return `start the file with a frontmatter block:\n---\n${required.join('\n')}\n---`;
-}
-
-/** The known name nearest to a misspelt one, if it is close enough to be a likely typo. */
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = c;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = saved;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** `file:line:column: message` then the hint, indented: the form editors and terminals link to. */

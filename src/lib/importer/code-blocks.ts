@@ -19,7 +19,7 @@ export function fenceChunk(block: Extract<Block, { kind: 'fence' }>, report: Rep
     close = `${open.indent}${open.marker}`;
   }
   const opening = podiumFenceOpen(open, body.length, (meta, why) =>
-    report.notConverted(block.line, `"${meta}" after the code fence's language: ${why ?? 'Podium has no such option'}; left out`),
+    report.notConverted(block.line, `"${meta}" after the code fence's language: ${why?.replace(/\.$/, '') ?? 'Podium has no such option'}; left out`),
   );
   return [opening, ...body, close.trimEnd()].join('\n');
 }

@@ -1,4 +1,4 @@
-import { TRANSITIONS } from '../slides/reveal-config.ts';
+import { TRANSITIONS } from '../../schemas/deck.ts';
 import { isRecord, type SourceFrontmatter } from './frontmatter.ts';
 import type { Report } from './report.ts';
 

@@ -3,9 +3,14 @@ import { fenceOpen, hugoMeta, podiumFenceOpen } from './fences.ts';
 
 const convert = (line: string, lines = 20) => {
   const dropped: string[] = [];
+  const why: (string | undefined)[] = [];
   const open = fenceOpen(line);
   if (!open) throw new Error(`not a fence: ${line}`);
-  return { line: podiumFenceOpen(open, lines, (meta) => dropped.push(meta)), dropped };
+  const opening = podiumFenceOpen(open, lines, (meta, reason) => {
+    dropped.push(meta);
+    why.push(reason);
+  });
+  return { line: opening, dropped, why };
 };
 
 describe('code fence openings', () => {
@@ -25,8 +30,22 @@ describe('code fence openings', () => {
   });
 
   it('leaves out meta Podium would reject, and says so', () => {
-    expect(convert('```bash weird')).toEqual({ line: '```bash', dropped: ['weird'] });
-    expect(convert('```js [1|9]', 3)).toEqual({ line: '```js', dropped: ['{1|9}'] });
+    expect(convert('```bash weird')).toEqual({ line: '```bash', dropped: ['weird'], why: [undefined] });
+    expect(convert('```js [1|9]', 3)).toMatchObject({ line: '```js', dropped: ['{1|9}'], why: [expect.stringContaining('line 9 is not in this code block')] });
+  });
+
+  it('keeps Podium meta as the deck reads it: quoted titles with spaces too', () => {
+    expect(convert('```yaml {1|3} title="my file"').line).toBe('```yaml {1|3} title="my file"');
+    expect(convert("```js title='app config.js' ln=5").line).toBe("```js title='app config.js' ln=5");
+    expect(convert('```python [1|2] title="two words"').line).toBe('```python {1|2} title="two words"');
+  });
+
+  it('says why a Podium option is malformed', () => {
+    expect(convert('```bash ln=x title="open')).toMatchObject({
+      line: '```bash',
+      dropped: ['ln=x', 'title="open'],
+      why: [expect.stringContaining('write ln=10'), expect.stringContaining('no closing quote')],
+    });
   });
 
   it('knows fences in blockquotes, and that backtick info has no backticks', () => {

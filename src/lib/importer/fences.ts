@@ -1,4 +1,5 @@
 /** Code fences: recognising them, and carrying reveal.js line-number steps over to Podium's meta. */
+import { codeMetaTokens, parseCodeMetaOption } from '../slides/code-meta.ts';
 import { checkCodeMeta } from '../slides/code-steps.ts';
 
 export interface FenceOpen {
@@ -27,13 +28,13 @@ export function closesFence(line: string, open: FenceOpen): boolean {
 
 const STEPS = /\[\s*(?:(\d*):)?\s*([\s\d,|-]*)\]/;
 const HUGO_ATTRS = /\{([^{}]*(?:=|linenos)[^{}]*)\}/;
-const PODIUM_META = /^(?:\{[\d\s,|a-z-]*\}|ln|ln=\d+|title=(?:"[^"]*"|'[^']*'|[^"'\s]+))$/;
 
 /**
  * The opening line as Podium writes it: trailing spaces dropped (`\`\`\` ` opens a fence too),
  * reveal.js's `js [1|3-4]` / `js [5: 2]` as Podium's `js {1|3-4}` / `js {2} ln=5`, Hugo's
- * `go {linenos=table,hl_lines=[2,"4-5"]}` as `go {2,4-5}`. Other meta Podium would reject is
- * passed to `dropped` and left out.
+ * `go {linenos=table,hl_lines=[2,"4-5"]}` as `go {2,4-5}`. Podium's own meta (`{1|3}`, `ln=10`,
+ * `title="my file"`) is read by the deck's parser (src/lib/slides/code-meta.ts); what it would reject is passed
+ * to `dropped` (with why, unless it is no option at all) and left out.
  */
 export function podiumFenceOpen(open: FenceOpen, lineCount: number, dropped: (meta: string, why?: string) => void): string {
   let info = open.info;
@@ -50,14 +51,17 @@ export function podiumFenceOpen(open: FenceOpen, lineCount: number, dropped: (me
     meta.push(...hugoMeta(hugo[1] ?? ''));
     info = info.replace(hugo[0], ' ');
   }
-  let [lang, ...rest] = info.trim().split(/\s+/).filter(Boolean);
+  // The language runs to the first space, as in CommonMark; the rest is meta, read as the deck reads it.
+  const [, first = '', rest = ''] = /^(\S*)\s*([\s\S]*)$/.exec(info.trim()) ?? [];
+  let lang: string | undefined = first || undefined;
   if (lang !== undefined && !/^[\w#+.-]+$/.test(lang)) {
     dropped(lang);
     lang = undefined;
   }
-  for (const word of rest) {
-    if (PODIUM_META.test(word)) meta.push(word);
-    else dropped(word);
+  for (const option of codeMetaTokens(rest)) {
+    const { problems, unknown } = parseCodeMetaOption(option);
+    if (problems.length === 0) meta.push(option);
+    else dropped(option, unknown ? undefined : problems.join(' '));
   }
   const kept = checkedMeta(meta.filter(Boolean), lineCount, dropped);
   const words = [lang ?? (kept.length > 0 ? 'text' : ''), ...kept].filter(Boolean);

@@ -2,7 +2,8 @@ import type { Element, ElementContent, Nodes, Properties, RootContent } from 'ha
 import { fromHtml } from 'hast-util-from-html';
 import { escapeMarkdown, jsxString, notConvertedComment } from './escape.ts';
 import { readTag, type HtmlAttr } from './html-tags.ts';
-import { commentToMdx, jsxTagFor } from './jsx-tags.ts';
+import { commentToMdx } from './html-comments.ts';
+import { jsxTagFor } from './jsx-tags.ts';
 import type { Report } from './report.ts';
 
 const BLOCK = new Set([
@@ -87,7 +88,7 @@ function isBlock(node: RootContent): node is Element {
 
 function inlineToJsx(node: RootContent, src: HtmlSource): string {
   if (node.type === 'text') return escapeMarkdown(node.value.replace(/\s+/g, ' '));
-  if (node.type === 'comment') return commentToMdx(node.value);
+  if (node.type === 'comment') return commentToMdx(node.value, lineOf(node, src), src.report);
   if (node.type === 'element') return elementToJsx(node, src);
   return '';
 }

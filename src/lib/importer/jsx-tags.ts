@@ -10,25 +10,19 @@ export interface JsxTag {
   opens: boolean;
 }
 
-/** An HTML comment as an MDX comment; reveal.js `.element`/`.slide` comments keep their meaning. */
-export function commentToMdx(text: string): string {
-  const safe = text.replaceAll('*/', '*\\/');
-  const element = /^\s*\.element\b:?\s*([\s\S]*?)\s*$/.exec(safe);
-  if (element) return `{/* .element: ${element[1]} */}`;
-  const slide = /^\s*\.slide:\s*([\s\S]*?)\s*$/.exec(safe);
-  if (slide) return `{/* .slide: ${slide[1]} */}`;
-  // Podium reads `{/* .word: … */}` and `{/* element: … */}` as (mistyped) directives; a plain comment must not look like one.
-  const looksLikeDirective = /^\s*(?:\.[A-Za-z-]+|element|slide)\s*:/.test(safe);
-  return looksLikeDirective ? `{/* HTML comment: ${safe.trim()} */}` : `{/*${safe}*/}`;
-}
-
 /**
  * A reveal.js directive as Podium reads it (src/lib/slides/comment-directive.ts), e.g.
  * `{/* .slide: id="intro" data-transition="zoom" *\/}`; a bare name for an attribute without a value.
  */
 export function directiveComment(kind: 'element' | 'slide', attrs: Iterable<readonly [string, string | undefined]>): string {
-  const list = [...attrs].map(([name, value]) => (value === undefined ? name : `${name}="${value.replaceAll('"', '&quot;')}"`));
+  const list = [...attrs].map(([name, value]) => (value === undefined ? name : `${name}=${directiveValue(value)}`));
   return `{/* .${kind}: ${list.join(' ').replaceAll('*/', '*\\/')} */}`;
+}
+
+/** A value quoted as the deck's attribute list reads it: in single quotes when it holds a double one. */
+function directiveValue(value: string): string {
+  if (value.includes('"') && !value.includes("'")) return `'${value}'`;
+  return `"${value.replaceAll('"', '&quot;')}"`;
 }
 
 /** An HTML tag name as a JSX one: lower case first, so MDX never reads it as a component. */

@@ -2,7 +2,8 @@ import { notConvertedComment } from './escape.ts';
 import { htmlToJsx } from './html-to-jsx.ts';
 import { headingAttributes, lineStart } from './line-fixes.ts';
 import { autolinkAt, readComment, readTag, type HtmlTag } from './html-tags.ts';
-import { commentToMdx, type JsxTag } from './jsx-tags.ts';
+import { commentToMdx } from './html-comments.ts';
+import type { JsxTag } from './jsx-tags.ts';
 import { balanceTags, layoutBlockTags, onlyTag, type TagPiece } from './tag-balance.ts';
 import type { Report } from './report.ts';
 
@@ -69,7 +70,7 @@ export function convertProse(lines: readonly ProseLine[], ctx: ProseContext): st
       const tag = comment || link ? undefined : readTag(text, i);
       const raw = tag ? rawElement(text, i, tag, lineOf(i), ctx.report) : undefined;
       const whole = i === 0 && comment?.end === text.length;
-      if (comment) emit(commentToMdx(oneLine(comment.text.replace(HOLE, (_, n: string) => held[Number(n)] ?? ''), whole)));
+      if (comment) emit(commentToMdx(oneLine(comment.text.replace(HOLE, (_, n: string) => held[Number(n)] ?? ''), whole), lineOf(i), ctx.report));
       else if (link) emit(link.markdown);
       else if (raw) emit(hold(raw.mdx));
       else if (tag) {

@@ -1,6 +1,8 @@
-import { checkSlideAttribute } from '../slides/slide-attributes.ts';
+import { checkSlideCommentAttribute } from '../slides/slide-attributes.ts';
 import { show } from './deck-fields.ts';
 import type { ImportContext } from './context.ts';
+import { notConvertedComment } from './escape.ts';
+import type { Report } from './report.ts';
 import type { Shortcode } from './shortcodes.ts';
 
 export type SlideAttr = readonly [string, string | undefined];
@@ -38,16 +40,33 @@ export function sectionAttrs(attrs: ReadonlyArray<{ name: string; value?: string
 }
 
 /**
- * Puts attributes on the current slide, leaving out (and reporting) what a `.slide:` comment may not
- * hold: names other than id, class, style and data-*, and values Podium rejects (an unknown transition).
+ * Slide attributes split into those a `.slide:` comment takes, under their normal (lower-case) names, and the
+ * rest, each reported with `line` and returned as written. The deck's own check decides (src/lib/slides).
  */
-export function addSlideAttrs(ctx: ImportContext, attrs: readonly SlideAttr[], line: number): void {
-  const kept = attrs.filter(([name, value]) => {
-    const allowed = /^(id|class|style|data-[\w.:-]+)$/i.test(name);
-    const problem = allowed ? checkSlideAttribute(name, value ?? '') : `Podium slides take id, class, style and data-* attributes only`;
+export function acceptedSlideAttrs(attrs: readonly SlideAttr[], line: number, report: Report): { kept: SlideAttr[]; leftOut: string[] } {
+  const kept: SlideAttr[] = [];
+  const leftOut: string[] = [];
+  for (const [name, value] of attrs) {
+    const checked = checkSlideCommentAttribute({ name, value: value ?? '' });
+    if (checked.ok) {
+      kept.push([checked.value.name, value]);
+      continue;
+    }
     const shown = `${name}${value === undefined ? '' : `="${value}"`}`;
-    if (problem) ctx.report.notConverted(line, `slide attribute ${shown}: ${problem.replace(/\.$/, '')}; left out`);
-    return !problem;
-  });
+    report.notConverted(line, `slide attribute ${shown}: ${checked.message.replace(/\.$/, '')}; kept in a comment in the slide`);
+    leftOut.push(shown);
+  }
+  return { kept, leftOut };
+}
+
+/** The comment that keeps left-out slide attributes in the slide, where the author finds them. */
+export function leftOutSlideAttrs(shown: readonly string[]): string {
+  return notConvertedComment(`slide attribute${shown.length > 1 ? 's' : ''} ${shown.join(' ')}`);
+}
+
+/** Puts attributes on the current slide; what a `.slide:` comment may not hold is reported and kept in a comment. */
+export function addSlideAttrs(ctx: ImportContext, attrs: readonly SlideAttr[], line: number): void {
+  const { kept, leftOut } = acceptedSlideAttrs(attrs, line, ctx.report);
   ctx.builder.addAttrs(kept, line);
+  if (leftOut.length > 0) ctx.builder.add({ text: leftOutSlideAttrs(leftOut) }, line);
 }

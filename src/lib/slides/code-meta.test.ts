@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLineNumbers, parseCodeMeta } from './code-meta.ts';
+import { checkLineNumbers, codeMetaTokens, parseCodeMeta, parseCodeMetaOption } from './code-meta.ts';
 
 describe('parseCodeMeta', () => {
   it('reads steps, ranges, lists and all', () => {
@@ -35,6 +35,19 @@ describe('parseCodeMeta', () => {
     expect(parseCodeMeta('title="open').problems[0]).toContain('no closing quote');
     expect(parseCodeMeta('{1} {2}').problems[0]).toContain('once, in a single {…}');
     expect(parseCodeMeta('showLineNumbers').problems[0]).toContain('unknown "showLineNumbers"');
+  });
+});
+
+describe('codeMetaTokens and parseCodeMetaOption', () => {
+  it('splits meta into options, keeping spaces inside braces and quotes', () => {
+    expect(codeMetaTokens(`{1, 3 | all} ln=10 title="my file" title='a b' x`)).toEqual(['{1, 3 | all}', 'ln=10', 'title="my file"', "title='a b'", 'x']);
+  });
+
+  it('reads one option alone, telling a malformed option from no option at all', () => {
+    expect(parseCodeMetaOption('title="my file"')).toEqual({ problems: [], unknown: false });
+    expect(parseCodeMetaOption('ln=x')).toMatchObject({ problems: [expect.stringContaining('write ln=10')], unknown: false });
+    expect(parseCodeMetaOption('{1|x}').unknown).toBe(false);
+    expect(parseCodeMetaOption('linenos')).toMatchObject({ problems: [expect.stringContaining('unknown "linenos"')], unknown: true });
   });
 });
 

@@ -39,38 +39,52 @@ function parseGroup(text: string, problems: string[]): LineGroup | undefined {
   return [...lines].sort((a, b) => a - b);
 }
 
-/** Splits meta into tokens: `{…}` (spaces allowed inside), `name="quoted value"`, or bare words. */
-function tokens(raw: string): string[] {
+/** Splits meta into its options: `{…}` (spaces allowed inside), `name="quoted value"`, or bare words. */
+export function codeMetaTokens(raw: string): string[] {
   return raw.match(/\{[^}]*\}?|[^\s=]+=(?:"[^"]*"?|'[^']*'?|\S*)|\S+/g) ?? [];
+}
+
+/** Reads one option into `meta`, pushing what is wrong with it; false when it is no option at all. */
+function readOption(token: string, meta: CodeMeta, problems: string[]): boolean {
+  if (token.startsWith('{')) {
+    if (!token.endsWith('}')) problems.push(`"${token}" has no closing "}": ${SYNTAX_HINT}.`);
+    else if (meta.groups.length > 0) problems.push('write the line highlights once, in a single {…}.');
+    else {
+      const groups = token.slice(1, -1).split('|').map((g) => parseGroup(g, problems));
+      if (groups.every((g) => g !== undefined)) meta.groups = groups;
+      meta.lineNumbers = true;
+    }
+  } else if (token === 'ln') meta.lineNumbers = true;
+  else if (token.startsWith('ln=')) {
+    const start = /^ln=(\d+)$/.exec(token);
+    if (start) {
+      meta.lineNumbers = true;
+      meta.start = Number(start[1]);
+    } else problems.push(`"${token}": write ln=10 to number lines from 10.`);
+  } else if (token.startsWith('title=')) {
+    const value = /^title=(?:"([^"]*)"|'([^']*)'|([^"'\s]+))$/.exec(token);
+    if (value) meta.title = value[1] ?? value[2] ?? value[3];
+    else problems.push(`${token} has no closing quote: write title="~/.kube/config".`);
+  } else {
+    problems.push(`unknown "${token}" after the language: ${SYNTAX_HINT}.`);
+    return false;
+  }
+  return true;
 }
 
 /** Reads `{1|3-4|all} ln=10 title="…"`; problems say what to write instead. */
 export function parseCodeMeta(raw: string | undefined): ParsedCodeMeta {
   const meta: CodeMeta = { groups: [], lineNumbers: false, start: 1 };
   const problems: string[] = [];
-  for (const token of tokens(raw ?? '')) {
-    if (token.startsWith('{')) {
-      if (!token.endsWith('}')) problems.push(`"${token}" has no closing "}": ${SYNTAX_HINT}.`);
-      else if (meta.groups.length > 0) problems.push('write the line highlights once, in a single {…}.');
-      else {
-        const groups = token.slice(1, -1).split('|').map((g) => parseGroup(g, problems));
-        if (groups.every((g) => g !== undefined)) meta.groups = groups;
-        meta.lineNumbers = true;
-      }
-    } else if (token === 'ln') meta.lineNumbers = true;
-    else if (token.startsWith('ln=')) {
-      const start = /^ln=(\d+)$/.exec(token);
-      if (start) {
-        meta.lineNumbers = true;
-        meta.start = Number(start[1]);
-      } else problems.push(`"${token}": write ln=10 to number lines from 10.`);
-    } else if (token.startsWith('title=')) {
-      const value = /^title=(?:"([^"]*)"|'([^']*)'|([^"'\s]+))$/.exec(token);
-      if (value) meta.title = value[1] ?? value[2] ?? value[3];
-      else problems.push(`${token} has no closing quote: write title="~/.kube/config".`);
-    } else problems.push(`unknown "${token}" after the language: ${SYNTAX_HINT}.`);
-  }
+  for (const token of codeMetaTokens(raw ?? '')) readOption(token, meta, problems);
   return { meta, problems };
+}
+
+/** One option (a token of `codeMetaTokens`) read alone: what is wrong with it; `unknown` when it is no option at all. */
+export function parseCodeMetaOption(token: string): { problems: string[]; unknown: boolean } {
+  const problems: string[] = [];
+  const known = readOption(token, { groups: [], lineNumbers: false, start: 1 }, problems);
+  return { problems, unknown: !known };
 }
 
 /** Highlight numbers that name no line of the block. */

@@ -1,5 +1,5 @@
 import { parseAttributeList, type Attribute } from './attribute-list.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../suggest.ts';
 
 /**
  * reveal.js markdown writes `<!-- .element: class="fragment" -->` and `<!-- .slide: data-… -->`;

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { DeckIssues } from './issues.ts';
 import { isJsx, type JsxElement } from './jsx.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../suggest.ts';
 
 /** Components every deck page provides; authors use them without importing. */
 export const DECK_COMPONENTS = ['Slide', 'Stack', 'Frag', 'Notes'] as const;

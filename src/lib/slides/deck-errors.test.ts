@@ -16,6 +16,7 @@ const cases: Array<[string, string, string[]]> = [
   ['unknown <Slide> attribute', '<Slide backgroundColour="#000">\n\nx\n\n</Slide>\n', ['test.mdx:1:1:', '<Slide> has no attribute "backgroundColour"', 'Did you mean "backgroundColor"?']],
   ['bad <Slide> transition', '<Slide transition="spin">\n\nx\n\n</Slide>\n', ['is not a transition: use none, fade, slide, convex, concave or zoom']],
   ['non-literal <Slide> attribute', '<Slide background={colour}>\n\nx\n\n</Slide>\n', ['must be a plain value']],
+  ['.slide: transition in another case', '{/* .slide: Data-Transition="spin" */}\n\n# A\n', ['Data-Transition="spin" is not a transition']],
   ['bad .slide: attribute', '{/* .slide: background="#000" */}\n\n# A\n', ['a .slide: comment takes id, class, style and data-*', 'Write data-background="…"']],
   ['--- right under a line (setext)', '# A\n\nSome line\n---\n\n# B\n', ['test.mdx:3:1:', '"---" right under "Some line" turns that line into a heading', 'Put a blank line before "---" to start the next slide']],
   ['-- right under a line (setext)', '# A\n\nSome line\n--\n\n# B\n', ['"--" right under "Some line"', 'to start a slide below']],

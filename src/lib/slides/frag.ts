@@ -5,7 +5,7 @@ import { deckHtml } from './deck-html.ts';
 import { checkEffects, checkFragmentIndex } from './fragment-effects.ts';
 import type { DeckIssues } from './issues.ts';
 import { isJsx, readJsxAttributes, type JsxElement } from './jsx.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../suggest.ts';
 
 const FRAG_ATTRIBUTES = ['effect', 'index', 'as'] as const;
 

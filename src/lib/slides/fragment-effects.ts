@@ -1,4 +1,4 @@
-import { closest, didYouMean } from './suggest.ts';
+import { closest, didYouMean } from '../suggest.ts';
 
 /** reveal.js fragment styles a deck may use (docs/decks.md, "Fragments"). */
 export const FRAGMENT_EFFECTS = [

@@ -72,6 +72,11 @@ describe('remarkDeck: slides and stacks', () => {
     expect(html).toBe('<section data-transition="fade" class="x"><h1>A</h1><p>text</p></section><section id="two"><h1>B</h1></section>');
   });
 
+  it('reads .slide: attribute names as HTML does, ignoring case', async () => {
+    const html = await renderDeck('{/* .slide: ID="one" DATA-BACKGROUND-COLOR="#000" */}\n\n# A\n');
+    expect(html).toBe('<section id="one" data-background-color="#000"><h1>A</h1></section>');
+  });
+
   it('makes a slide of a .slide: comment alone (a background-only slide)', async () => {
     expect(await renderDeck('# A\n\n---\n\n{/* .slide: data-background-image="bg.png" */}\n')).toBe(
       '<section><h1>A</h1></section><section data-background-image="bg.png"></section>',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TRANSITIONS } from '../../schemas/deck.ts';
 import { isSpeakerPreview, PHONE_SLIDE_SIZE, revealConfig, SLIDE_SIZE, slideSize, transitionOf } from './reveal-config.ts';
 
 const page = { mode: 'audience' as const, transition: 'slide' as const, search: '', windowWidth: 1280 };
@@ -29,6 +30,11 @@ describe('revealConfig', () => {
   it('uses the deck transition', () => {
     expect(revealConfig({ ...page, transition: transitionOf('fade') }).transition).toBe('fade');
     expect(transitionOf('bogus')).toBe('slide');
+    expect(transitionOf('toString')).toBe('slide');
+  });
+
+  it('knows every transition of the deck schema', () => {
+    for (const transition of TRANSITIONS) expect(transitionOf(transition)).toBe(transition);
   });
 
   it('reflows slides on a phone, but never in print', () => {

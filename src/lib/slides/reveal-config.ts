@@ -1,4 +1,5 @@
 import type { RevealConfig, TransitionStyle } from 'reveal.js';
+import { TRANSITIONS, type Transition } from '../../schemas/transitions.ts';
 
 export type DeckMode = 'audience' | 'presenter';
 
@@ -31,11 +32,9 @@ export function slideSize(windowWidth: number, search: string): { width: number;
   return phone ? PHONE_SLIDE_SIZE : SLIDE_SIZE;
 }
 
-/** reveal.js's slide transitions: the deck's `transition`, `<Slide transition>` (with `-in`/`-out`), the importer. */
-export const TRANSITIONS: readonly TransitionStyle[] = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'];
-
+/** The deck's transition as the page wrote it, `slide` when it is none of the schema's. */
 export function transitionOf(value: string | undefined): TransitionStyle {
-  return TRANSITIONS.find((t) => t === value) ?? 'slide';
+  return (TRANSITIONS as readonly string[]).includes(value ?? '') ? (value as Transition) : 'slide';
 }
 
 export function isPrintView(search: string): boolean {

@@ -1,7 +1,8 @@
+import { TRANSITIONS } from '../../schemas/deck.ts';
 import type { Attribute } from './attribute-list.ts';
+import type { Checked } from './fragment-effects.ts';
 import type { StaticValue } from './jsx.ts';
-import { TRANSITIONS } from './reveal-config.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../suggest.ts';
 
 /** `<Slide>` attributes (docs/decks.md, "Slides") and the reveal.js attribute each one sets. */
 const SLIDE_ATTRIBUTES: Record<string, string> = {
@@ -60,20 +61,38 @@ export function slideAttributes(values: ReadonlyMap<string, StaticValue>, proble
   return attributes;
 }
 
+/**
+ * A `.slide:` attribute name in its normal form. The attributes end up on the slide's `<section>`, and HTML
+ * names ignore case (reveal.js's own `.slide:` comments set them with `setAttribute`): `ID` is `id`.
+ */
+export function slideAttributeName(name: string): string {
+  return name.toLowerCase();
+}
+
+const SLIDE_COMMENT_NAME = /^(?:id|class|style|data-[-a-z0-9_:.]+)$/;
+
+/**
+ * Whether an attribute may go in a `{/* .slide: … *\/}` comment: id, class, style or data-*, whatever their case,
+ * with a value Podium accepts. The deck and the importer both ask this; a yes comes with the normal name.
+ */
+export function checkSlideCommentAttribute({ name, value }: Attribute): Checked<Attribute> {
+  const normal = slideAttributeName(name);
+  if (!SLIDE_COMMENT_NAME.test(normal)) {
+    const mapped = SLIDE_ATTRIBUTES[name];
+    const hint = mapped && mapped !== name ? ` Write ${mapped}="…".` : '';
+    return { ok: false, message: `a .slide: comment takes id, class, style and data-* attributes, not "${name}".${hint}` };
+  }
+  const problem = checkSlideAttribute(normal, value, name);
+  return problem ? { ok: false, message: problem } : { ok: true, value: { name: normal, value } };
+}
+
 /** Checks the attributes of a `{/* .slide: … *\/}` comment: reveal.js's own names, as on a `<section>`. */
 export function checkSlideComment(attributes: readonly Attribute[], problems: string[]): Attribute[] {
   const kept: Attribute[] = [];
   for (const attribute of attributes) {
-    const { name, value } = attribute;
-    if (!name.startsWith('data-') && !['id', 'class', 'style'].includes(name)) {
-      const mapped = SLIDE_ATTRIBUTES[name];
-      const hint = mapped && mapped !== name ? ` Write ${mapped}="…".` : '';
-      problems.push(`a .slide: comment takes id, class, style and data-* attributes, not "${name}".${hint}`);
-      continue;
-    }
-    const problem = checkSlideAttribute(name, value);
-    if (problem) problems.push(problem);
-    else kept.push(attribute);
+    const checked = checkSlideCommentAttribute(attribute);
+    if (checked.ok) kept.push(checked.value);
+    else problems.push(checked.message);
   }
   return kept;
 }

@@ -1,20 +1,21 @@
-/** Levenshtein distance, case-insensitive; small inputs only (attribute and effect names). */
+/** Levenshtein distance, case-insensitive; small inputs only (field, attribute and effect names). */
 function distance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+  const row = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
-    const current = [i];
+    let diagonal = row[0]!;
+    row[0] = i;
     for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (x[i - 1] === y[j - 1] ? 0 : 1));
+      diagonal = above;
     }
-    previous = current;
   }
-  return previous[y.length]!;
+  return row[y.length]!;
 }
 
-/** The known name closest to a misspelt one, if it is close enough to be a likely typo. */
+/** The known name nearest to a misspelt one, if it is close enough to be a likely typo; the first of equals wins. */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
