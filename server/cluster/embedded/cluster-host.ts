@@ -6,6 +6,7 @@ import type { ClusterRecord, ClusterRecords } from '../../store/cluster-records.
 import type { ClusterSpec } from '../backend.ts';
 import { accountIdFor, type BuiltCluster, type ClusterFactory, type StoredClusterSpec } from './cluster-factory.ts';
 import { createClusterSecrets, type ClusterSecrets } from './cluster-secrets.ts';
+import type { SigningKey } from '../emulator/auth/signing-key.ts';
 import { buildRuntime, type ClusterServices } from './runtime.ts';
 
 export type { ClusterFactory } from './cluster-factory.ts';
@@ -30,6 +31,7 @@ export class ClusterHost {
     private readonly records: ClusterRecords,
     private readonly factory: ClusterFactory,
     private readonly services: ClusterServices,
+    private readonly serviceAccountKey: SigningKey,
   ) {}
 
   /** Creates a cluster for `owner` (or returns the existing one of that name). */
@@ -44,7 +46,7 @@ export class ClusterHost {
       accountId: accountIdFor(owner ?? 'standalone'),
       seed: id,
     };
-    const record: ClusterRecord = { id, owner, name: spec.name, spec: stored, secrets: createClusterSecrets(), createdAt: Date.now() };
+    const record: ClusterRecord = { id, owner, name: spec.name, spec: stored, secrets: createClusterSecrets(this.serviceAccountKey), createdAt: Date.now() };
     this.records.create(record);
     const built = this.factory.create(stored);
     const persistence = new ClusterPersistence(this.records, record.id, built.cluster.store);

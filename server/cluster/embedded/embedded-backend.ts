@@ -8,7 +8,8 @@ import { renderKubeconfig } from '../kubeconfig.ts';
 import { createCertificateAuthority, issueServingCertificate, type CertificateAuthority } from '../tls/pki.ts';
 import type { ClusterRecord, ClusterRecords } from '../../store/cluster-records.ts';
 import type { Settings } from '../../store/settings.ts';
-import type { ClusterSecrets } from './cluster-secrets.ts';
+import { generateServiceAccountKey, type ClusterSecrets } from './cluster-secrets.ts';
+import type { SigningKey } from '../emulator/auth/signing-key.ts';
 import { ClusterHost, type ClusterFactory } from './cluster-host.ts';
 import type { ClusterServices } from './runtime.ts';
 
@@ -50,7 +51,8 @@ export class EmbeddedBackend implements ClusterBackend {
       dns: ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local'],
       ips: ['127.0.0.1', '::1', ...(listenHost !== '0.0.0.0' && listenHost !== '127.0.0.1' && /^[\d.]+$/.test(listenHost) ? [listenHost] : [])],
     });
-    const host = new ClusterHost(opts.records, opts.factory(ca.certPem), opts.services);
+    const serviceAccountKey = await opts.settings.getOrCreate<SigningKey>('clusters.service-account-key', generateServiceAccountKey);
+    const host = new ClusterHost(opts.records, opts.factory(ca.certPem), opts.services, serviceAccountKey);
     const server = createApiServer({
       cert: serving.certPem,
       key: serving.keyPem,

@@ -4,7 +4,7 @@ export type SigningAlgorithm = 'ES256' | 'RS256';
 
 /**
  * A cluster's ServiceAccount token signing key, in the form the cluster state persists (plain JSON).
- * EKS signs with RS256 (clusters get theirs from `key-pool.ts`); ES256 keys, generated in a millisecond, serve tests.
+ * EKS signs with RS256 (the embedded backend makes one such key and keeps it in the store); ES256 keys, generated in a millisecond, serve tests.
  */
 export interface SigningKey {
   alg: SigningAlgorithm;
@@ -20,7 +20,7 @@ export function generateSigningKey(alg: SigningAlgorithm = 'ES256'): SigningKey 
   return signingKeyOf(alg, privateKey);
 }
 
-/** The stored form of a private key generated elsewhere (see `key-pool.ts`). */
+/** The stored form of a private key generated elsewhere (see embedded/cluster-secrets.ts). */
 export function signingKeyOf(alg: SigningAlgorithm, privateKey: KeyObject): SigningKey {
   return { alg, kid: keyId(createPublicKey(privateKey)), privateKey: privateKey.export({ format: 'jwk' }) };
 }
