@@ -86,20 +86,33 @@ export class FieldInfo {
   }
 }
 
-/** Follows `$ref` and merges `allOf` members into one schema; the outer schema's own keys win. */
-export function flattenSchema(type: TypeSchema, schema: OpenApiSchema, depth = 0): OpenApiSchema {
+const flattened = new WeakMap<TypeSchema, WeakMap<OpenApiSchema, OpenApiSchema>>();
+
+/**
+ * Follows `$ref` and merges `allOf` members into one schema; the outer schema's own keys win.
+ * Computed once per type and schema: the result is shared and must not be changed.
+ */
+export function flattenSchema(type: TypeSchema, schema: OpenApiSchema): OpenApiSchema {
+  let byType = flattened.get(type);
+  if (!byType) flattened.set(type, (byType = new WeakMap()));
+  let out = byType.get(schema);
+  if (!out) byType.set(schema, (out = flatten(type, schema, 0)));
+  return out;
+}
+
+function flatten(type: TypeSchema, schema: OpenApiSchema, depth: number): OpenApiSchema {
   if (depth > 16) return schema;
   let out = schema;
   if (schema.$ref) {
     const target = type.resolve(schema.$ref);
     const { $ref: _ref, ...rest } = schema;
-    if (target) out = { ...flattenSchema(type, target, depth + 1), ...rest };
+    if (target) out = { ...flatten(type, target, depth + 1), ...rest };
   }
   if (out.allOf?.length) {
     const { allOf, ...rest } = out;
     let merged: OpenApiSchema = {};
     for (const part of allOf) {
-      const p = flattenSchema(type, part, depth + 1);
+      const p = flatten(type, part, depth + 1);
       const properties = { ...merged.properties, ...p.properties };
       merged = { ...merged, ...p, ...(Object.keys(properties).length ? { properties } : {}) };
     }

@@ -36,10 +36,15 @@ export function createSchemaProvider(builtins: BuiltinSchemas = defaultBuiltinSc
     const name = refName(ref);
     return name ? builtins.get(name) : undefined;
   };
+  // One TypeSchema per kind, so that what is derived from it (flattened schemas) is derived once.
+  const kindCache = new Map<string, TypeSchema>();
   const forKind = (gvk: GroupVersionKind): TypeSchema | undefined => {
     const name = builtins.kindSchemaName(gvk);
     const schema = name ? builtins.get(name) : undefined;
-    return name && schema ? { name, schema, resolve: resolveBuiltin, custom: false } : undefined;
+    if (!name || !schema) return undefined;
+    let found = kindCache.get(name);
+    if (!found || found.schema !== schema) kindCache.set(name, (found = { name, schema, resolve: resolveBuiltin, custom: false }));
+    return found;
   };
   const customCache = new WeakMap<object, TypeSchema>();
   return {

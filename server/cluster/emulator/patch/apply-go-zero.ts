@@ -1,4 +1,4 @@
-import type { GoFacts } from '../openapi/facts.ts';
+import { jsonFields, type GoFacts, type GoField } from '../openapi/facts.ts';
 import type { SchemaNode } from '../openapi/schema-nav.ts';
 import { INT_OR_STRING, MICRO_TIME, QUANTITY, TIME } from '../openapi/types.ts';
 import { isObject } from './merge-patch.ts';
@@ -16,16 +16,15 @@ export function withGoZeros(value: unknown, node: SchemaNode | undefined, facts:
   }
   if (!isObject(value) || !node?.isStruct) return value;
   const out: Record<string, unknown> = { ...value };
-  const goFields = node.name ? facts.get(node.name) : undefined;
-  const byJson = new Map(flatten(goFields ?? [], facts).map((f) => [f.json, f]));
+  const byJson = fieldsByJson(node.name, facts);
   for (const [key, prop] of Object.entries(node.schema.properties ?? {})) {
-    const child = node.field(key)?.node;
     if (key in out) {
-      out[key] = withGoZeros(out[key], child, facts);
+      out[key] = withGoZeros(out[key], node.field(key)?.node, facts);
       continue;
     }
     const fact = byJson.get(key);
     if (!fact || fact.pointer) continue;
+    const child = node.field(key)?.node;
     const target = child?.name;
     if (target === TIME || target === MICRO_TIME) out[key] = null;
     else if (target === QUANTITY) {
@@ -38,8 +37,17 @@ export function withGoZeros(value: unknown, node: SchemaNode | undefined, facts:
   return out;
 }
 
-function flatten(fields: readonly { json: string; inline?: string }[], facts: GoFacts): { json: string; pointer: boolean; always: boolean }[] {
-  return fields.flatMap((f) => (f.inline ? flatten(facts.get(f.inline) ?? [], facts) : [f as { json: string; pointer: boolean; always: boolean }]));
+/** The JSON-visible Go fields of each struct, by JSON name: built once per struct, not per object. */
+const fieldIndex = new WeakMap<GoFacts, Map<string, ReadonlyMap<string, GoField>>>();
+const NO_FIELDS: ReadonlyMap<string, GoField> = new Map();
+
+function fieldsByJson(name: string | undefined, facts: GoFacts): ReadonlyMap<string, GoField> {
+  if (!name) return NO_FIELDS;
+  let index = fieldIndex.get(facts);
+  if (!index) fieldIndex.set(facts, (index = new Map()));
+  let fields = index.get(name);
+  if (!fields) index.set(name, (fields = new Map((jsonFields(facts, name) ?? []).map((f) => [f.json, f]))));
+  return fields;
 }
 
 function zeroOf(type: string | undefined): unknown {

@@ -111,8 +111,9 @@ export function trackUpdate(req: UpdateRequest): ManagedFieldsEntry[] {
   const source = Array.isArray(incoming) && incoming.length > 0 && !deepEqual(incoming, previous) ? incoming : previous;
   const managers = decodeManagedFields(source);
   const facts = loadGoFacts();
-  const old = withGoZeros(req.old ? withoutManagedFields(req.old) : {}, slot.node, facts);
-  const next = withGoZeros(withoutManagedFields(req.next), slot.node, facts);
+  // Only compared, never stored: a shallow copy without managedFields will do.
+  const old = withGoZeros(req.old ? omitManagedFields(req.old) : {}, slot.node, facts);
+  const next = withGoZeros(omitManagedFields(req.next), slot.node, facts);
   const changes = ownedChanges(compareTyped(old, next, slot), scope);
   const id = managerIdentifier({ manager: req.manager, operation: 'Update', apiVersion: req.apiVersion, ...(req.subresource ? { subresource: req.subresource } : {}) });
   const taken = changes.modified.union(changes.added);
@@ -161,6 +162,13 @@ function withoutManagedFields(obj: Record<string, unknown>): Record<string, unkn
   const out = structuredClone(obj);
   if (isObject(out.metadata)) delete out.metadata.managedFields;
   return out;
+}
+
+/** `obj` without `metadata.managedFields`, sharing everything else with it: for reading only. */
+function omitManagedFields(obj: Record<string, unknown>): Record<string, unknown> {
+  if (!isObject(obj.metadata)) return obj;
+  const { managedFields: _m, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
 }
 
 function withManagedFields(obj: Record<string, unknown>, entries: ManagedFieldsEntry[]): KubeObject {
