@@ -54,18 +54,35 @@ export interface OpenApiOptions {
   builtins?: BuiltinSchemas;
 }
 
+/**
+ * Documents of group-versions without custom resources, which every cluster of the process serves alike:
+ * built once per set of built-in schemas, keyed by version, path and signature.
+ */
+const builtinDocuments = new WeakMap<BuiltinSchemas, Map<string, OpenApiDocument>>();
+
+function builtinDocument(builtins: BuiltinSchemas, key: string, make: () => OpenApiDocument): OpenApiDocument {
+  let docs = builtinDocuments.get(builtins);
+  if (!docs) builtinDocuments.set(builtins, (docs = new Map()));
+  let doc = docs.get(key);
+  if (!doc) docs.set(key, (doc = make()));
+  return doc;
+}
+
 export function createOpenApiService(registry: Registry, options: OpenApiOptions = {}): OpenApiService {
   const version = options.version ?? 'unversioned';
   const cache = new Map<string, { signature: string; doc: OpenApiDocument }>();
   let builtins = options.builtins;
   let index: { registryVersion: number; doc: OpenApiDocument } | undefined;
+  let grouped: { registryVersion: number; map: Map<string, ResourceDef[]> } | undefined;
 
   const byGroupVersion = (): Map<string, ResourceDef[]> => {
+    if (grouped && grouped.registryVersion === registry.version) return grouped.map;
     const map = new Map<string, ResourceDef[]>();
     for (const def of registry.all()) {
       const key = def.group ? `apis/${def.group}/${def.version}` : `api/${def.version}`;
       map.set(key, [...(map.get(key) ?? []), def]);
     }
+    grouped = { registryVersion: registry.version, map };
     return map;
   };
 
@@ -73,8 +90,9 @@ export function createOpenApiService(registry: Registry, options: OpenApiOptions
     const signature = signatureOf(defs);
     const hit = cache.get(key);
     if (hit && hit.signature === signature) return hit.doc;
-    builtins ??= defaultBuiltinSchemas();
-    const doc = toDocument(groupVersionDocument(defs, builtins, { version }));
+    const b = (builtins ??= defaultBuiltinSchemas());
+    const make = () => toDocument(groupVersionDocument(defs, b, { version }));
+    const doc = defs.some((d) => d.custom) ? make() : builtinDocument(b, `${version}\n${key}\n${signature}`, make);
     cache.set(key, { signature, doc });
     return doc;
   };

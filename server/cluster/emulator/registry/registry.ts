@@ -7,6 +7,7 @@ import type { ResourceDef } from './types.ts';
  */
 export class Registry {
   private custom: ResourceDef[] = [];
+  private served: readonly ResourceDef[] = [];
   private byPath = new Map<string, ResourceDef>();
   private generation = 0;
 
@@ -23,14 +24,9 @@ export class Registry {
     return this.byPath.get(`${group}/${version}/${resource}`);
   }
 
-  /** The preferred served version of a kind (the first in discovery order). */
-  byKind(group: string, kind: string): ResourceDef | undefined {
-    return this.all().find((d) => d.group === group && d.kind === kind);
-  }
-
   /** Every served definition, in discovery order: groups as `groupOrder` lists them, custom groups after. */
-  all(): ResourceDef[] {
-    return [...this.builtins, ...this.custom];
+  all(): readonly ResourceDef[] {
+    return this.served;
   }
 
   /** Served groups with their versions, preferred version first. */
@@ -50,14 +46,19 @@ export class Registry {
       .sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group));
   }
 
-  /** Replaces the custom resources (called when CRDs change). */
+  /**
+   * Replaces the custom resources (called when CRDs change). Definitions equal to the served ones are kept,
+   * with the API's version, so that what is cached by them survives CRD writes that change no served type.
+   */
   setCustom(defs: ResourceDef[]): void {
+    if (JSON.stringify(defs) === JSON.stringify(this.custom)) return;
     this.custom = defs;
     this.reindex();
   }
 
   private reindex(): void {
-    this.byPath = new Map(this.all().map((d) => [`${d.group}/${d.version}/${d.resource}`, d]));
+    this.served = [...this.builtins, ...this.custom];
+    this.byPath = new Map(this.served.map((d) => [`${d.group}/${d.version}/${d.resource}`, d]));
     this.generation++;
   }
 }
