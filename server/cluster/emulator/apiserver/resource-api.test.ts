@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { ApiError } from '../meta/errors.ts';
+import { thrown } from '../meta/testing.ts';
 import { createPatcher } from '../patch/patcher.ts';
 import { Registry } from '../registry/registry.ts';
 import type { Allocators } from '../registry/strategy.ts';
@@ -40,15 +40,6 @@ function setup() {
 
 const deployment = (name = 'web') => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { replicas: 1 }, status: { replicas: 9 } });
 
-function caught(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    return e as ApiError;
-  }
-  throw new Error('expected an error');
-}
-
 describe('ResourceApi', () => {
   it('creates with generation 1, namespace from the URL and no client-set status', () => {
     const { api, deploy } = setup();
@@ -75,16 +66,16 @@ describe('ResourceApi', () => {
     const { api, deploy } = setup();
     const first = api.create(deploy, 'default', deployment()).object;
     api.patch(deploy, 'default', 'web', { type: 'application/merge-patch+json', patch: { spec: { replicas: 2 } } });
-    expect(caught(() => api.update(deploy, 'default', 'web', first)).code).toBe(409);
+    expect(thrown(() => api.update(deploy, 'default', 'web', first)).code).toBe(409);
     const stale = { metadata: { resourceVersion: first.metadata.resourceVersion }, spec: { replicas: 5 } };
-    expect(caught(() => api.patch(deploy, 'default', 'web', { type: 'application/merge-patch+json', patch: stale })).reason).toBe('Conflict');
+    expect(thrown(() => api.patch(deploy, 'default', 'web', { type: 'application/merge-patch+json', patch: stale })).reason).toBe('Conflict');
   });
 
   it('refuses creates in a missing namespace and bad names, with upstream messages', () => {
     const { api, cm } = setup();
-    const missing = caught(() => api.create(cm, 'nope', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }));
+    const missing = thrown(() => api.create(cm, 'nope', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }));
     expect(missing.toStatus()).toMatchObject({ code: 404, message: 'namespaces "nope" not found' });
-    const bad = caught(() => api.create(cm, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } }));
+    const bad = thrown(() => api.create(cm, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } }));
     expect(bad.code).toBe(422);
     expect(bad.message).toMatch(/^ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
   });
@@ -99,7 +90,7 @@ describe('ResourceApi', () => {
     const { api, cm } = setup();
     const user = { username: 'admin', groups: ['system:masters'] };
     const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, bogus: 1 };
-    expect(caught(() => api.create(cm, 'default', body, { fieldValidation: 'Strict', user })).message).toBe(
+    expect(thrown(() => api.create(cm, 'default', body, { fieldValidation: 'Strict', user })).message).toBe(
       'ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "bogus"',
     );
     const warned = api.create(cm, 'default', body, { fieldValidation: 'Warn', user });
@@ -110,7 +101,7 @@ describe('ResourceApi', () => {
     expect([ignored.warnings, 'bogus' in ignored.object]).toEqual([[], false]);
     // A patch reports them as the patch handler does, without the decoder's prefix.
     const patch = { type: 'application/merge-patch+json' as const, patch: { bogus: 2 } };
-    expect(caught(() => api.patch(cm, 'default', 'c', patch, { fieldValidation: 'Strict', user })).message).toBe('strict decoding error: unknown field "bogus"');
+    expect(thrown(() => api.patch(cm, 'default', 'c', patch, { fieldValidation: 'Strict', user })).message).toBe('strict decoding error: unknown field "bogus"');
   });
 
   it('persists nothing on dry run', () => {
@@ -122,7 +113,7 @@ describe('ResourceApi', () => {
     expect(object.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(object.metadata.uid).not.toBe('00000000-0000-0000-0000-000000000000');
     expect(object.metadata.resourceVersion).toBe('');
-    expect(caught(() => api.get(deploy, 'default', 'web')).code).toBe(404);
+    expect(thrown(() => api.get(deploy, 'default', 'web')).code).toBe(404);
   });
 
   it('keeps an object with finalizers until the last one is removed', () => {
@@ -133,7 +124,7 @@ describe('ResourceApi', () => {
     expect(pending.object.metadata.deletionTimestamp).toBe('2026-05-01T10:00:00Z');
     const done = api.patch(cm, 'default', 'c', { type: 'application/merge-patch+json', patch: { metadata: { finalizers: null } } });
     expect(done.object.metadata.name).toBe('c');
-    expect(caught(() => api.get(cm, 'default', 'c')).code).toBe(404);
+    expect(thrown(() => api.get(cm, 'default', 'c')).code).toBe(404);
   });
 
   it('adds the foregroundDeletion finalizer for foreground deletes', () => {
@@ -169,6 +160,6 @@ describe('ResourceApi', () => {
     api.create(cm, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' } });
     expect(api.list(cm, 'default', { labelSelector: 'app=x' }).items.map((o) => o.metadata.name)).toEqual(['a']);
     expect(api.list(cm, 'default', { fieldSelector: 'metadata.name=b' }).items.map((o) => o.metadata.name)).toEqual(['b']);
-    expect(caught(() => api.list(cm, 'default', { fieldSelector: 'spec.foo=1' })).message).toBe('field label not supported: spec.foo');
+    expect(thrown(() => api.list(cm, 'default', { fieldSelector: 'spec.foo=1' })).message).toBe('field label not supported: spec.foo');
   });
 });

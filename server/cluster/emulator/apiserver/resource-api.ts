@@ -207,7 +207,7 @@ export class ResourceApi {
     const current = stored ? this.converter.fromStorage(def, stored) : undefined;
     if (!current && request.type !== 'application/apply-patch+yaml') throw errors.notFound(def, name);
     if (!current && opts.subresource) throw errors.notFound(def, name);
-    const base = current && opts.subresource === 'scale' ? toScale(def, current) : current;
+    const base = current && opts.subresource === 'scale' ? toScale(current) : current;
     const patched = this.patcher.apply(def, base, request);
     const applied = request.type === 'application/apply-patch+yaml';
     if (!current) {
@@ -225,7 +225,7 @@ export class ResourceApi {
 
   /** GET …/scale */
   getScale(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
-    return toScale(def, this.get(def, namespace, name));
+    return toScale(this.get(def, namespace, name));
   }
 
   /** PUT …/scale */
@@ -384,7 +384,7 @@ export class ResourceApi {
     const rv = scale.metadata?.resourceVersion;
     if (rv) next.metadata.resourceVersion = rv;
     const result = this.replace(def, current, next, { ...opts, subresource: undefined });
-    return { ...result, object: toScale(def, result.object) as StoredObject };
+    return { ...result, object: toScale(result.object) as StoredObject };
   }
 
   private gracePeriod(def: ResourceDef, obj: StoredObject, requested: number | undefined): number {
@@ -544,7 +544,7 @@ function validateMetadata(obj: KubeObject): FieldError[] {
 }
 
 /** The autoscaling/v1 Scale view of a workload. */
-export function toScale(def: ResourceDef, obj: StoredObject): StoredObject {
+export function toScale(obj: StoredObject): StoredObject {
   const o = obj as StoredObject & { spec?: { replicas?: number; selector?: unknown }; status?: { replicas?: number } };
   const selector = o.spec?.selector;
   // Deployments and ReplicaSets hold a LabelSelector; ReplicationControllers a plain map.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../meta/testing.ts';
 import type { UserInfo } from '../meta/types.ts';
 import { impersonate, impersonationRequest } from './impersonation.ts';
 import { createRbacAuthorizer } from './rbac/authorizer.ts';
@@ -30,14 +31,7 @@ describe('impersonate', () => {
   it('refuses callers without the impersonate verb, in the words of a 403', () => {
     const { store } = newStore();
     const authz = createRbacAuthorizer(store);
-    const err = (() => {
-      try {
-        impersonate(authz, jane, { user: 'bob', groups: [], extra: {} });
-      } catch (e) {
-        return e as Error & { code: number };
-      }
-      throw new Error('expected a 403');
-    })();
+    const err = thrown(() => impersonate(authz, jane, { user: 'bob', groups: [], extra: {} }));
     expect([err.code, err.message]).toEqual([403, 'users "bob" is forbidden: User "jane" cannot impersonate resource "users" in API group "" at the cluster scope']);
     addClusterRole(store, 'impersonator', [{ verbs: ['impersonate'], apiGroups: [''], resources: ['users'] }]);
     addClusterRoleBinding(store, 'jane-impersonates', 'ClusterRole:impersonator', ['User:jane']);

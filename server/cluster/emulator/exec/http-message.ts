@@ -24,10 +24,5 @@ export function header(msg: { headers: [string, string][] }, name: string): stri
   return msg.headers.find(([k]) => k.toLowerCase() === lower)?.[1];
 }
 
-/** `HTTP/1.1 200 OK` and the header lines, CRLF-terminated, as on the wire. */
-export function responseHead(res: HttpResponse, version = 'HTTP/1.1'): string {
-  return `${version} ${res.status} ${res.reason}\r\n${res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
-}
-
 /** Date header value: `Mon, 02 Mar 2026 09:00:00 GMT`. */
 export const httpDate = (ms: number) => new Date(ms).toUTCString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { ApiError } from '../meta/errors.ts';
+import { thrown } from '../meta/testing.ts';
 import type { KubeObject, StoredObject } from '../meta/types.ts';
 import { createSchemaProvider } from '../openapi/schema-provider.ts';
 import { Registry } from '../registry/registry.ts';
@@ -33,15 +33,6 @@ const stored = (o: KubeObject): StoredObject =>
   ({ ...o, metadata: { ...o.metadata, uid: 'u1', resourceVersion: '1', creationTimestamp: '2026-05-01T09:00:00Z' }, status: { replicas: 2 } }) as StoredObject;
 
 const apply = (current: StoredObject | undefined, body: Obj, manager = 'kubectl', force = false) => patches.apply(deployments, current, body, manager, force);
-
-const caught = (fn: () => unknown): ApiError => {
-  try {
-    fn();
-  } catch (e) {
-    return e as ApiError;
-  }
-  throw new Error('expected an error');
-};
 
 describe('server-side apply', () => {
   it('creates with one Apply entry owning exactly the applied fields', () => {
@@ -120,7 +111,7 @@ describe('server-side apply', () => {
         fieldsV1: { 'f:spec': { 'f:replicas': {}, 'f:minReadySeconds': {} } },
       },
     ];
-    const err = caught(() => apply(created, config({ replicas: 5 }), 'other'));
+    const err = thrown(() => apply(created, config({ replicas: 5 }), 'other'));
     expect(err.code).toBe(409);
     expect(err.toStatus()).toEqual({
       kind: 'Status',
@@ -142,7 +133,7 @@ describe('server-side apply', () => {
   it('names a single conflict in one line', () => {
     const created = stored(apply(undefined, config({ replicas: 2 }), 'kubectl-client-side-apply'));
     created.metadata.managedFields = [{ ...(created.metadata.managedFields as Obj[])[0], operation: 'Update' }];
-    const err = caught(() => apply(created, config({ replicas: 3 })));
+    const err = thrown(() => apply(created, config({ replicas: 3 })));
     expect(err.message).toBe('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas');
   });
 
@@ -168,13 +159,13 @@ describe('server-side apply', () => {
   it('refuses a configuration that carries managedFields', () => {
     const body = config({});
     (body.metadata as Obj).managedFields = [{ manager: 'x' }];
-    expect(caught(() => apply(undefined, body)).message).toBe('metadata.managedFields must be nil');
+    expect(thrown(() => apply(undefined, body)).message).toBe('metadata.managedFields must be nil');
   });
 
   it('reports a list item without its key', () => {
     const body = config({});
     (((body.spec as Obj).template as Obj).spec as Obj).containers = [{ image: 'nginx' }];
-    expect(caught(() => apply(undefined, body)).message).toBe(
+    expect(thrown(() => apply(undefined, body)).message).toBe(
       'failed to create typed patch object (apps/v1, Kind=Deployment): .spec.template.spec.containers: associative list with keys has an element that omits key field "name" (and doesn\'t have default value)',
     );
   });
@@ -182,13 +173,13 @@ describe('server-side apply', () => {
   it('refuses fields the type does not declare, naming list items by key', () => {
     const body = config({});
     (body.spec as Obj).replicaz = 2;
-    let err = caught(() => apply(undefined, body));
+    let err = thrown(() => apply(undefined, body));
     expect([err.code, err.reason, err.message]).toEqual([500, '', 'failed to create typed patch object (apps/v1, Kind=Deployment): .spec.replicaz: field not declared in schema']);
     delete (body.spec as Obj).replicaz;
     const containers = (((body.spec as Obj).template as Obj).spec as Obj).containers as Obj[];
     containers[0]!.imagePullPolice = 'Always';
     (body.metadata as Obj).owner = 'me';
-    err = caught(() => apply(undefined, body));
+    err = thrown(() => apply(undefined, body));
     expect(err.message).toBe(
       'failed to create typed patch object (apps/v1, Kind=Deployment): errors:\n' +
         '  .metadata.owner: field not declared in schema\n' +

@@ -5,6 +5,7 @@ import { SchemaNode } from '../openapi/schema-nav.ts';
 import { createSchemaProvider } from '../openapi/schema-provider.ts';
 import { Registry } from '../registry/registry.ts';
 import type { ResourceDef } from '../registry/types.ts';
+import { thrown } from '../meta/testing.ts';
 import { createSchemaPatches } from './strategic-patches.ts';
 import { strategicMergePatch, StrategicMergeError } from './strategic-merge.ts';
 
@@ -160,14 +161,8 @@ describe('strategic merge patch (golden cases)', () => {
 });
 
 describe('strategic merge patch errors', () => {
-  const run = (patch: Obj, original: Obj = deployment(podTemplate({ containers: [{ name: 'a' }] }))) => {
-    try {
-      strategicMergePatch(original, patch, node(deployments));
-    } catch (e) {
-      return e as StrategicMergeError;
-    }
-    throw new Error('expected an error');
-  };
+  const run = (patch: Obj, original: Obj = deployment(podTemplate({ containers: [{ name: 'a' }] }))) =>
+    thrown<StrategicMergeError>(() => strategicMergePatch(original, patch, node(deployments)));
 
   it('refuses $patch: merge on a map as upstream does', () => {
     const e = run({ spec: { strategy: { $patch: 'merge' } } }, deployment({ strategy: { type: 'Recreate' } }));

@@ -1,4 +1,3 @@
-import type { KubeObject } from '../meta/types.ts';
 import { loadGoFacts } from '../openapi/facts-file.ts';
 import { createProtobufCodec, unavailableCodec, type ProtobufCodec } from './codec.ts';
 import { defaultCacheDir, loadDescriptors } from './descriptor-cache.ts';
@@ -38,12 +37,4 @@ export function loadProtobufCodec(options: ProtobufOptions = {}): ProtobufCodec 
     log(`protobuf: ${reason}`);
     return unavailableCodec(reason);
   }
-}
-
-let shared: ProtobufCodec | undefined;
-
-/** Decodes a protobuf request body with a codec loaded on first use (default options). */
-export function decodeProtobufObject(body: Buffer): KubeObject {
-  shared ??= loadProtobufCodec();
-  return shared.decodeObject(body);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../meta/errors.ts';
+import { thrown } from '../meta/testing.ts';
 import { harness, type Harness } from '../controllers/testing.ts';
 import { ResourceQuotaController } from './controller.ts';
 import { missingCompute } from './usage.ts';
@@ -12,14 +12,6 @@ const pod = (name: string, resources: Record<string, unknown> = {}) => ({
   spec: { containers: [{ name: 'app', image: 'nginx', resources }] },
 });
 const status = (h: Harness) => (h.get('resourcequotas', 'default', 'q') as { status?: Record<string, unknown> }).status!;
-function refused(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    return e as ApiError;
-  }
-  throw new Error('expected a refusal');
-}
 
 function setup(hard: Record<string, string>): Harness {
   const h = harness({ controllers: [new ResourceQuotaController()] });
@@ -42,7 +34,7 @@ describe('quota admission', () => {
   it('refuses a create past the limit, in upstream words', () => {
     const h = setup({ pods: '1' });
     h.create('pods', pod('a'));
-    const err = refused(() => h.create('pods', pod('b')));
+    const err = thrown(() => h.create('pods', pod('b')));
     expect([err.code, err.message]).toEqual([403, 'pods "b" is forbidden: exceeded quota: q, requested: pods=1, used: pods=1, limited: pods=1']);
   });
 
@@ -54,7 +46,7 @@ describe('quota admission', () => {
 
   it('makes every container declare the compute resources the quota tracks', () => {
     const h = setup({ 'limits.cpu': '2', 'requests.memory': '1Gi' });
-    const err = refused(() => h.create('pods', pod('bare')));
+    const err = thrown(() => h.create('pods', pod('bare')));
     expect(err.message).toBe('pods "bare" is forbidden: failed quota: q: must specify limits.cpu for: app; requests.memory for: app');
     h.create('pods', pod('ok', { limits: { cpu: '500m' }, requests: { memory: '64Mi' } }));
   });

@@ -3,7 +3,7 @@ import { errors } from '../../meta/errors.ts';
 import type { UserInfo } from '../../meta/types.ts';
 import { parseRequestInfo, type NonResourceRequest, type RequestInfo } from '../request-info.ts';
 import { discoveryContentType, parseAccept } from './negotiate.ts';
-import { handleResource, readObject } from './resource-handlers.ts';
+import { handleResource, serveVirtual } from './resource-handlers.ts';
 import { baseHeaders, sendError, sendJson, sendText, warningHeader } from './respond.ts';
 import type { ClusterRuntime, OpenApiDocument } from './runtime.ts';
 import { handleSubresource } from './subresource-handlers.ts';
@@ -55,12 +55,7 @@ async function dispatchResource(
     return handleSubresource(ctx);
   }
   const virtual = rt.virtual.get(`${def.group}/${def.resource}`);
-  if (virtual) {
-    if (info.verb !== 'create') throw errors.methodNotAllowed();
-    const body = await readObject(ctx);
-    const result = virtual({ user, namespace: info.namespace, name: info.name, body, dryRun: query.getAll('dryRun').length > 0 });
-    return sendJson(res, result.code, result.body);
-  }
+  if (virtual) return serveVirtual(ctx, virtual);
   if (!def.verbs.includes(info.verb)) throw errors.methodNotAllowed();
   return handleResource(ctx);
 }

@@ -9,7 +9,7 @@ import { buildTable, type IncludeObject } from '../table.ts';
 import { mediaType, parseDocument, readBody } from './body.ts';
 import { parseAccept } from './negotiate.ts';
 import { sendJson } from './respond.ts';
-import type { ClusterRuntime } from './runtime.ts';
+import type { ClusterRuntime, VirtualCreate } from './runtime.ts';
 import { serveWatch } from './watch.ts';
 import { paginate } from './paginate.ts';
 
@@ -196,6 +196,16 @@ function dryRun(query: URLSearchParams): boolean {
   const values = query.getAll('dryRun');
   for (const v of values) if (v !== 'All') throw errors.badRequest(`Invalid dry run value: ${v}; valid values are: [All]`);
   return values.length > 0;
+}
+
+/** A create of a resource that is not stored (reviews, token requests, evictions): the handler answers. */
+export async function serveVirtual(ctx: RequestContext, create: VirtualCreate): Promise<void> {
+  const { info, def } = ctx;
+  if (info.verb !== 'create') throw errors.methodNotAllowed();
+  const body = await readObject(ctx);
+  const namespace = def.namespaced ? info.namespace : undefined;
+  const result = create({ user: ctx.user, namespace, name: info.name, body, dryRun: ctx.query.getAll('dryRun').length > 0 });
+  sendJson(ctx.res, result.code, result.body);
 }
 
 /** Reads a create/update body: JSON, YAML or kubectl's protobuf. */

@@ -1,5 +1,5 @@
 import { errors } from '../../meta/errors.ts';
-import { handleResource, readObject, sendObjectOrTable, sendWrite, writeOptions, type RequestContext } from './resource-handlers.ts';
+import { handleResource, readObject, sendObjectOrTable, sendWrite, serveVirtual, writeOptions, type RequestContext } from './resource-handlers.ts';
 import { sendJson, baseHeaders } from './respond.ts';
 import type { LogOptions } from '../pieces.ts';
 
@@ -11,12 +11,7 @@ export async function handleSubresource(ctx: RequestContext): Promise<void> {
   const ns = def.namespaced ? info.namespace : undefined;
   const name = info.name!;
   const virtual = rt.virtual.get(`${def.group}/${def.resource}/${sub}`);
-  if (virtual) {
-    if (info.verb !== 'create') throw errors.methodNotAllowed();
-    const body = await readObject(ctx);
-    const result = virtual({ user: ctx.user, namespace: ns, name, body, dryRun: ctx.query.getAll('dryRun').length > 0 });
-    return sendJson(ctx.res, result.code, result.body);
-  }
+  if (virtual) return serveVirtual(ctx, virtual);
   switch (sub) {
     case 'status':
     case 'finalize':

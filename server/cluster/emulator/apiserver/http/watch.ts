@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { ApiError } from '../../meta/errors.ts';
 import type { StoredObject } from '../../meta/types.ts';
-import type { ResourceDef } from '../../registry/types.ts';
+import { gvString, type ResourceDef } from '../../registry/types.ts';
 import { matchesFilter, type StoreEvent } from '../../storage/object-store.ts';
 import type { ResourceApi } from '../resource-api.ts';
 import { baseHeaders } from './respond.ts';
@@ -90,7 +90,7 @@ export function serveWatch(api: ResourceApi, def: ResourceDef, res: ServerRespon
       setInterval(() => {
         send('BOOKMARK', {
           kind: def.kind,
-          apiVersion: def.group ? `${def.group}/${def.version}` : def.version,
+          apiVersion: gvString(def),
           metadata: { resourceVersion: String(api.store.resourceVersion), creationTimestamp: null },
         });
       }, every),

@@ -4,7 +4,7 @@
  * scheduler to bind; failed pods replaced with backoff; RollingUpdate within maxUnavailable (or maxSurge);
  * ControllerRevisions `<ds>-<hash>` as history; status counted per node.
  */
-import { fromLabelSelector, matches } from '../../meta/selectors.ts';
+import { fromLabelSelector } from '../../meta/selectors.ts';
 import { parseTime } from '../../meta/time.ts';
 import type { StoreEvent } from '../../storage/object-store.ts';
 import { createEventRecorder, type EventRecorder } from '../events.ts';
@@ -13,7 +13,8 @@ import { claim } from '../shared/claim.ts';
 import { minReadySecondsOf } from '../shared/defaults.ts';
 import { CONTROLLER_REVISION_HASH, type ControllerRevision } from '../shared/history.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
-import { clone, controllerOf, isPodReady, key, objectKey, podReadyCondition, splitKey } from '../shared/objects.ts';
+import { clone, isPodReady, objectKey, podReadyCondition, splitKey } from '../shared/objects.ts';
+import { ownerKeys } from '../shared/owners.ts';
 import { createPod, deletePod, podFromTemplate, type PodControl } from '../shared/pod-control.ts';
 import { defOf, sameKey, storageOf } from '../shared/resources.ts';
 import type { Pod } from '../shared/types.ts';
@@ -53,16 +54,7 @@ export class DaemonSetController extends ReconcileLoop {
   protected onEvent(e: StoreEvent): void {
     if (sameKey(e.key, storageOf('daemonsets'))) this.queue.add(objectKey(e.object));
     else if (sameKey(e.key, storageOf('nodes'))) for (const ds of this.sets.list()) this.queue.add(objectKey(ds));
-    else if (sameKey(e.key, storageOf('pods'))) {
-      const refs = [controllerOf(e.object), controllerOf(e.previous)];
-      for (const ref of refs) if (ref?.kind === 'DaemonSet') this.queue.add(key(e.object.metadata.namespace, ref.name));
-      if (!refs[0] && e.type !== 'DELETED') {
-        for (const ds of this.sets.list(e.object.metadata.namespace)) {
-          const sel = fromLabelSelector(ds.spec?.selector);
-          if (sel?.length && matches(sel, e.object.metadata.labels)) this.queue.add(objectKey(ds));
-        }
-      }
-    }
+    else if (sameKey(e.key, storageOf('pods'))) for (const k of ownerKeys(e, 'DaemonSet', (ns) => this.sets.list(ns))) this.queue.add(k);
   }
 
   protected reconcile(k: string): void {

@@ -4,7 +4,7 @@
  * `kubectl rollout undo`), honours pause, scales proportionally, trims history and reports status with
  * the Available and Progressing conditions kubectl's `rollout status` reads.
  */
-import { fromLabelSelector, matches } from '../../meta/selectors.ts';
+import { fromLabelSelector } from '../../meta/selectors.ts';
 import type { StoreEvent } from '../../storage/object-store.ts';
 import { createEventRecorder, type EventRecorder } from '../events.ts';
 import { TypedClient } from '../shared/api.ts';
@@ -12,6 +12,7 @@ import { claim } from '../shared/claim.ts';
 import { strategyTypeOf } from '../shared/defaults.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
 import { controllerOf, key, objectKey, splitKey } from '../shared/objects.ts';
+import { ownerKeys } from '../shared/owners.ts';
 import { defOf, sameKey, storageOf } from '../shared/resources.ts';
 import type { Deployment, Pod, ReplicaSet } from '../shared/types.ts';
 import { rolloutRecreate } from './recreate.ts';
@@ -41,15 +42,7 @@ export class DeploymentController extends ReconcileLoop {
     if (sameKey(e.key, storageOf('deployments'))) {
       this.queue.add(objectKey(e.object));
     } else if (sameKey(e.key, storageOf('replicasets'))) {
-      const ns = e.object.metadata.namespace;
-      const refs = [controllerOf(e.object), controllerOf(e.previous)];
-      for (const ref of refs) if (ref?.kind === 'Deployment') this.queue.add(key(ns, ref.name));
-      if (!refs[0] && e.type !== 'DELETED') {
-        for (const d of this.deployments.list(ns)) {
-          const sel = fromLabelSelector(d.spec?.selector);
-          if (sel && sel.length > 0 && matches(sel, e.object.metadata.labels)) this.queue.add(objectKey(d));
-        }
-      }
+      for (const k of ownerKeys(e, 'Deployment', (ns) => this.deployments.list(ns))) this.queue.add(k);
     } else if (sameKey(e.key, storageOf('pods')) && e.type === 'DELETED') {
       // Recreate waits for the old pods to be gone.
       const ref = controllerOf(e.object);

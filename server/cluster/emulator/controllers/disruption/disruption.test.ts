@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../meta/errors.ts';
+import { thrown } from '../../meta/testing.ts';
 import { ReplicaSetController } from '../replicaset/controller.ts';
 import { harness, type Harness } from '../testing.ts';
 import type { Pdb } from './budget.ts';
@@ -29,14 +29,6 @@ function setup(budget: Record<string, unknown>, replicas = 2): Harness {
 }
 const status = (h: Harness) => h.get<Pdb>('poddisruptionbudgets', 'default', 'dns')!.status!;
 const evict = (h: Harness, name: string) => evictPod({ api: h.api, store: h.store, registry: h.cluster.registry, clock: h.clock }, 'default', name);
-function refused(fn: () => void): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    return e as ApiError;
-  }
-  throw new Error('expected the eviction to be refused');
-}
 
 describe('disruption controller', () => {
   it('counts expected, desired and healthy pods for maxUnavailable from the controller scale', () => {
@@ -64,7 +56,7 @@ describe('eviction', () => {
     // The pod is going: it no longer counts as disrupted, nor as healthy.
     expect(status(h).disruptedPods).toBeUndefined();
     expect(status(h)).toMatchObject({ currentHealthy: 1, disruptionsAllowed: 0 });
-    const err = refused(() => evict(h, second!));
+    const err = thrown(() => evict(h, second!));
     expect([err.code, err.reason, err.message]).toEqual([429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget."]);
     expect(err.details?.causes).toEqual([{ reason: 'DisruptionBudget', message: 'The disruption budget dns needs 1 healthy pods and has 1 currently' }]);
     expect(h.get('pods', 'default', second!)?.metadata.deletionTimestamp).toBeUndefined();
@@ -77,6 +69,6 @@ describe('eviction', () => {
     h.settle();
     evict(h, 'p');
     expect(h.get('pods', 'default', 'p')).toBeUndefined();
-    expect(refused(() => evict(h, 'nope')).code).toBe(404);
+    expect(thrown(() => evict(h, 'nope')).code).toBe(404);
   });
 });

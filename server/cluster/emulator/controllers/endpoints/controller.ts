@@ -4,8 +4,7 @@
  * each with nodeName and a targetRef) and the ports the service ports resolve to on those pods.
  */
 import type { StoreEvent } from '../../storage/object-store.ts';
-import { fromMap, matches } from '../../meta/selectors.ts';
-import { isNotFound, TypedClient } from '../shared/api.ts';
+import { ignoreNotFound, TypedClient } from '../shared/api.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
 import { objectKey, podIP, semanticEqual, splitKey } from '../shared/objects.ts';
 import { defOf, sameKey, storageOf } from '../shared/resources.ts';
@@ -20,6 +19,7 @@ import {
   lastChangeTriggerTime,
   managedService,
   selectedPods,
+  servicesSelecting,
   shouldBeInEndpoints,
   TRIGGER_TIME_ANNOTATION,
   type Service,
@@ -65,11 +65,7 @@ export class EndpointsController extends ReconcileLoop {
     if (sameKey(e.key, storageOf('services'))) this.queue.add(objectKey(e.object));
     else if (sameKey(e.key, storageOf('endpoints')) && e.type === 'DELETED') this.queue.add(objectKey(e.object));
     else if (sameKey(e.key, storageOf('pods'))) {
-      for (const svc of this.services.list(e.object.metadata.namespace)) {
-        if (!managedService(svc)) continue;
-        const sel = fromMap(svc.spec?.selector);
-        if (matches(sel, e.object.metadata.labels) || (e.previous && matches(sel, e.previous.metadata.labels))) this.queue.add(objectKey(svc));
-      }
+      for (const svc of servicesSelecting(this.services.list(e.object.metadata.namespace), e.object, e.previous)) this.queue.add(objectKey(svc));
     }
   }
 
@@ -78,7 +74,7 @@ export class EndpointsController extends ReconcileLoop {
     const svc = this.services.get(namespace, name);
     const current = this.endpoints.get(namespace, name);
     if (!svc) {
-      if (current) this.remove(current);
+      if (current) ignoreNotFound(() => this.endpoints.delete(current));
       return;
     }
     if (!managedService(svc)) return;
@@ -135,13 +131,6 @@ export class EndpointsController extends ReconcileLoop {
     return out;
   }
 
-  private remove(ep: Endpoints): void {
-    try {
-      this.endpoints.delete(ep);
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-    }
-  }
 }
 
 /** Merges subsets with the same ports, then sorts addresses by IP and ports by name and number (`RepackSubsets`). */

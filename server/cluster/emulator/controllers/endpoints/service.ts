@@ -33,6 +33,15 @@ export function managedService(svc: Service | undefined): svc is Service {
 
 export const isHeadless = (svc: Service): boolean => svc.spec?.clusterIP === 'None';
 
+/** The services of `services` with endpoints that a change of `pod` (from `previous`) may move: those selecting it before or after. */
+export function servicesSelecting(services: Service[], pod: StoredObject, previous: StoredObject | undefined): Service[] {
+  return services.filter((svc) => {
+    if (!managedService(svc)) return false;
+    const sel = fromMap(svc.spec?.selector);
+    return matches(sel, pod.metadata.labels) || (previous !== undefined && matches(sel, previous.metadata.labels));
+  });
+}
+
 export function selectedPods(svc: Service, pods: Pod[]): Pod[] {
   const sel = fromMap(svc.spec?.selector);
   return pods.filter((p) => matches(sel, p.metadata.labels)).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));

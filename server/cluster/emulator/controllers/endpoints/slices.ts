@@ -5,9 +5,8 @@
  * terminating conditions, nodeName, zone and targetRef; one slice per distinct port set, at most 100
  * endpoints each. A Service without endpoints keeps one empty placeholder slice.
  */
-import { fromMap, matches } from '../../meta/selectors.ts';
 import type { StoreEvent } from '../../storage/object-store.ts';
-import { isNotFound, TypedClient } from '../shared/api.ts';
+import { ignoreNotFound, TypedClient } from '../shared/api.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
 import { controllerOf, controllerRef, key, objectKey, podIP, semanticEqual, splitKey } from '../shared/objects.ts';
 import { defOf, sameKey, storageOf } from '../shared/resources.ts';
@@ -22,6 +21,7 @@ import {
   lastChangeTriggerTime,
   managedService,
   selectedPods,
+  servicesSelecting,
   shouldBeInEndpoints,
   TRIGGER_TIME_ANNOTATION,
   type Service,
@@ -74,11 +74,7 @@ export class EndpointSliceController extends ReconcileLoop {
       const svc = e.object.metadata.labels?.[SERVICE_NAME_LABEL];
       if (svc && e.object.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME && e.type !== 'ADDED') this.queue.add(key(e.object.metadata.namespace, svc));
     } else if (sameKey(e.key, storageOf('pods'))) {
-      for (const svc of this.services.list(e.object.metadata.namespace)) {
-        if (!managedService(svc)) continue;
-        const sel = fromMap(svc.spec?.selector);
-        if (matches(sel, e.object.metadata.labels) || (e.previous && matches(sel, e.previous.metadata.labels))) this.queue.add(objectKey(svc));
-      }
+      for (const svc of servicesSelecting(this.services.list(e.object.metadata.namespace), e.object, e.previous)) this.queue.add(objectKey(svc));
     } else if (sameKey(e.key, storageOf('nodes'))) {
       for (const svc of this.services.list()) if (managedService(svc)) this.queue.add(objectKey(svc));
     }
@@ -172,10 +168,6 @@ export class EndpointSliceController extends ReconcileLoop {
   }
 
   private remove(s: EndpointSlice): void {
-    try {
-      this.slices.delete(s);
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-    }
+    ignoreNotFound(() => this.slices.delete(s));
   }
 }

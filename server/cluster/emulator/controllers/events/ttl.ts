@@ -7,7 +7,7 @@
 import { parseTime } from '../../meta/time.ts';
 import type { StoredObject } from '../../meta/types.ts';
 import type { StoreEvent } from '../../storage/object-store.ts';
-import { isNotFound } from '../shared/api.ts';
+import { ignoreNotFound } from '../shared/api.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
 import { key, splitKey } from '../shared/objects.ts';
 import { defOf, sameKey, storageOf } from '../shared/resources.ts';
@@ -55,11 +55,7 @@ export class EventTtlController extends ReconcileLoop {
     }
     const { namespace, name } = splitKey(k);
     this.expiry.delete(k);
-    try {
-      this.ctx.api.delete(defOf(this.ctx.registry, 'events'), namespace, name);
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-    }
+    ignoreNotFound(() => this.ctx.api.delete(defOf(this.ctx.registry, 'events'), namespace, name));
   }
 }
 

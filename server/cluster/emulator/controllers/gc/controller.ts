@@ -9,7 +9,7 @@ import type { OwnerReference, StoredObject } from '../../meta/types.ts';
 import type { ResourceDef } from '../../registry/types.ts';
 import { gvString } from '../../registry/types.ts';
 import { storageKey, type ResourceKey, type StoreEvent } from '../../storage/object-store.ts';
-import { isNotFound } from '../shared/api.ts';
+import { ignoreNotFound } from '../shared/api.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
 import { clone } from '../shared/objects.ts';
 import { defForKind } from '../shared/resources.ts';
@@ -171,21 +171,13 @@ export class GarbageCollector extends ReconcileLoop {
     if (!def) return;
     const copy = clone(obj);
     mutate(copy);
-    try {
-      this.ctx.api.update(def, obj.metadata.namespace, obj.metadata.name, copy);
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-    }
+    ignoreNotFound(() => this.ctx.api.update(def, obj.metadata.namespace, obj.metadata.name, copy));
   }
 
   private remove(item: ItemRef, obj: StoredObject, policy: 'Background' | 'Foreground' | 'Orphan'): void {
     const def = this.defFor(item.key, obj);
     if (!def) return;
-    try {
-      this.ctx.api.delete(def, obj.metadata.namespace, obj.metadata.name, { propagationPolicy: policy, preconditions: { uid: obj.metadata.uid } });
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-    }
+    ignoreNotFound(() => this.ctx.api.delete(def, obj.metadata.namespace, obj.metadata.name, { propagationPolicy: policy, preconditions: { uid: obj.metadata.uid } }));
   }
 
   /** The owner an ownerReference names; `'unknown'` when its kind is not served (kept, as upstream cannot decide). */

@@ -1,6 +1,6 @@
 /** Pods of a Job: built from its template with the Job's labels, the tracking finalizer and, for Indexed Jobs, the completion index. */
 import type { KubeObject } from '../../meta/types.ts';
-import { isPodReady, isPodTerminal } from '../shared/objects.ts';
+import { isPodTerminal } from '../shared/objects.ts';
 import { podFromTemplate } from '../shared/pod-control.ts';
 import type { Container, Pod } from '../shared/types.ts';
 import { COMPLETION_INDEX, isIndexed, JOB_TRACKING_FINALIZER, jobPodLabels, type Job } from './types.ts';
@@ -33,10 +33,6 @@ export function isPodFailed(p: Pod, job: Job): boolean {
   if (p.status?.phase === 'Failed') return true;
   if ((job.spec as { podFailurePolicy?: unknown } | undefined)?.podFailurePolicy) return false;
   return !!p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded';
-}
-
-export function countReady(pods: Pod[]): number {
-  return pods.filter(isPodReady).length;
 }
 
 export function countTerminating(pods: Pod[]): number {

@@ -10,7 +10,7 @@
  */
 import type { StoredObject } from '../../meta/types.ts';
 import type { StoreEvent } from '../../storage/object-store.ts';
-import { isNotFound, TypedClient } from '../shared/api.ts';
+import { ignoreNotFound, TypedClient } from '../shared/api.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
 import { clone } from '../shared/objects.ts';
 import { defOf, sameKey, storageOf } from '../shared/resources.ts';
@@ -77,11 +77,7 @@ export class NamespaceController extends ReconcileLoop {
     if (!ns) return;
     const copy = clone(ns);
     copy.spec = { ...(copy.spec ?? {}), finalizers: (copy.spec?.finalizers ?? []).filter((f) => f !== FINALIZER) };
-    try {
-      this.ctx.api.update(this.namespaces.def, undefined, name, copy, { subresource: 'finalize' });
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-    }
+    ignoreNotFound(() => this.ctx.api.update(this.namespaces.def, undefined, name, copy, { subresource: 'finalize' }));
   }
 
   /** A namespace that is already gone: delete what it still held. */
@@ -90,11 +86,7 @@ export class NamespaceController extends ReconcileLoop {
     for (const def of deletableTypes(this.ctx.registry)) {
       for (const obj of this.ctx.store.list(def.storage, name)) {
         if (obj.metadata.deletionTimestamp) continue;
-        try {
-          this.ctx.api.delete(def, name, obj.metadata.name, { propagationPolicy: 'Background' });
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-        }
+        ignoreNotFound(() => this.ctx.api.delete(def, name, obj.metadata.name, { propagationPolicy: 'Background' }));
       }
     }
   }

@@ -4,7 +4,7 @@
  * in upstream's preference order, adopting orphans and releasing pods that stopped matching, and
  * reporting replicas / fullyLabeledReplicas / readyReplicas / availableReplicas / observedGeneration.
  */
-import { fromLabelSelector, matches } from '../../meta/selectors.ts';
+import { fromLabelSelector } from '../../meta/selectors.ts';
 import { parseTime } from '../../meta/time.ts';
 import type { StoreEvent } from '../../storage/object-store.ts';
 import { createEventRecorder, type EventRecorder } from '../events.ts';
@@ -12,7 +12,8 @@ import { TypedClient } from '../shared/api.ts';
 import { claim } from '../shared/claim.ts';
 import { generationOf, minReadySecondsOf, replicasOf } from '../shared/defaults.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
-import { controllerOf, isPodActive, isPodReady, key, objectKey, podReadyCondition, splitKey } from '../shared/objects.ts';
+import { controllerOf, isPodActive, isPodReady, objectKey, podReadyCondition, splitKey } from '../shared/objects.ts';
+import { ownerKeys } from '../shared/owners.ts';
 import { createPod, deletePod, podFromTemplate, type PodControl } from '../shared/pod-control.ts';
 import { podsToDelete } from '../shared/pod-ranking.ts';
 import { defOf, sameKey, storageOf } from '../shared/resources.ts';
@@ -44,16 +45,7 @@ export class ReplicaSetController extends ReconcileLoop {
       return;
     }
     if (!sameKey(e.key, storageOf('pods'))) return;
-    const ns = e.object.metadata.namespace;
-    const refs = [controllerOf(e.object), controllerOf(e.previous)];
-    for (const ref of refs) if (ref?.kind === 'ReplicaSet') this.queue.add(key(ns, ref.name));
-    if (!refs[0] && e.type !== 'DELETED') {
-      // An orphan: every ReplicaSet whose selector matches may adopt it.
-      for (const rs of this.sets.list(ns)) {
-        const sel = fromLabelSelector(rs.spec?.selector);
-        if (sel && sel.length > 0 && matches(sel, e.object.metadata.labels)) this.queue.add(objectKey(rs));
-      }
-    }
+    for (const k of ownerKeys(e, 'ReplicaSet', (ns) => this.sets.list(ns))) this.queue.add(k);
   }
 
   protected reconcile(k: string): void {

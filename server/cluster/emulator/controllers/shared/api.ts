@@ -1,13 +1,22 @@
 /** Writes the control loops make through the ResourceApi, as a controller's client would. */
 import type { ResourceApi } from '../../apiserver/resource-api.ts';
-import { ApiError } from '../../meta/errors.ts';
+import { ApiError, errors } from '../../meta/errors.ts';
 import type { KubeObject, StoredObject } from '../../meta/types.ts';
-import type { ResourceDef } from '../../registry/types.ts';
+import { gvString, type ResourceDef } from '../../registry/types.ts';
 import type { ObjectStore } from '../../storage/object-store.ts';
 import { clone } from './objects.ts';
 
 export function isNotFound(e: unknown): boolean {
   return e instanceof ApiError && e.code === 404;
+}
+
+/** Runs a write to an object that may be gone by now: its 404 is no error. */
+export function ignoreNotFound(write: () => unknown): void {
+  try {
+    write();
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
 }
 
 export function isConflict(e: unknown): boolean {
@@ -44,13 +53,13 @@ export class TypedClient<T extends StoredObject> {
   }
 
   create(namespace: string | undefined, obj: KubeObject): T {
-    return this.api.create(this.def, namespace, { ...obj, apiVersion: gv(this.def), kind: this.def.kind }).object as T;
+    return this.api.create(this.def, namespace, { ...obj, apiVersion: gvString(this.def), kind: this.def.kind }).object as T;
   }
 
   /** Applies `mutate` to a copy of the current object and writes it (no-op writes are skipped by the API). */
   update(current: T, mutate: (copy: T) => void): T {
     const latest = this.get(current.metadata.namespace, current.metadata.name);
-    if (!latest || latest.metadata.uid !== current.metadata.uid) throw notFound(this.def, current.metadata.name);
+    if (!latest || latest.metadata.uid !== current.metadata.uid) throw errors.notFound(this.def, current.metadata.name);
     const copy = clone(latest);
     mutate(copy);
     return this.api.update(this.def, latest.metadata.namespace, latest.metadata.name, copy).object as T;
@@ -59,8 +68,9 @@ export class TypedClient<T extends StoredObject> {
   /** Replaces the status of the current object. */
   updateStatus(current: T, status: unknown): T {
     const latest = this.get(current.metadata.namespace, current.metadata.name);
-    if (!latest || latest.metadata.uid !== current.metadata.uid) throw notFound(this.def, current.metadata.name);
-    const body = { ...clone(latest), status: clone(status) } as T;
+    if (!latest || latest.metadata.uid !== current.metadata.uid) throw errors.notFound(this.def, current.metadata.name);
+    // The API copies what it is given before it changes anything: no copy needed here.
+    const body = { ...latest, status } as T;
     return this.api.update(this.def, latest.metadata.namespace, latest.metadata.name, body, { subresource: 'status' }).object as T;
   }
 
@@ -71,16 +81,4 @@ export class TypedClient<T extends StoredObject> {
       preconditions: { uid: opts.uid ?? obj.metadata.uid },
     });
   }
-}
-
-function gv(def: ResourceDef): string {
-  return def.group ? `${def.group}/${def.version}` : def.version;
-}
-
-function notFound(def: ResourceDef, name: string): ApiError {
-  return new ApiError(404, 'NotFound', `${def.group ? `${def.resource}.${def.group}` : def.resource} "${name}" not found`, {
-    name,
-    group: def.group,
-    kind: def.resource,
-  });
 }

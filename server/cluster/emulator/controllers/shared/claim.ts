@@ -5,7 +5,7 @@
  */
 import type { Selector } from '../../meta/selectors.ts';
 import { matches } from '../../meta/selectors.ts';
-import { isNotFound, type TypedClient } from './api.ts';
+import { ignoreNotFound, isNotFound, type TypedClient } from './api.ts';
 import { controllerOf, controllerRef, isDeleting } from './objects.ts';
 import type { StoredObject } from './types.ts';
 
@@ -59,13 +59,11 @@ function adopt<T extends StoredObject>(client: TypedClient<T>, owner: StoredObje
 }
 
 function release<T extends StoredObject>(client: TypedClient<T>, owner: StoredObject, obj: T): void {
-  try {
+  ignoreNotFound(() =>
     client.update(obj, (o) => {
       const refs = (o.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.metadata.uid);
       if (refs.length > 0) o.metadata.ownerReferences = refs;
       else delete o.metadata.ownerReferences;
-    });
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+    }),
+  );
 }

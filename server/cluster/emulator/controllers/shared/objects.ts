@@ -28,10 +28,6 @@ export function controllerRef(owner: StoredObject): OwnerReference {
   };
 }
 
-export function isControlledBy(o: StoredObject, owner: StoredObject): boolean {
-  return controllerOf(o)?.uid === owner.metadata.uid;
-}
-
 export function isDeleting(o: StoredObject | undefined): boolean {
   return !!o?.metadata.deletionTimestamp;
 }
@@ -69,11 +65,6 @@ export function isPodActive(pod: Pod): boolean {
   return !isPodTerminal(pod) && !pod.metadata.deletionTimestamp;
 }
 
-/** Being deleted but not finished (`controller.IsPodTerminating`). */
-export function isPodTerminating(pod: Pod): boolean {
-  return !isPodTerminal(pod) && !!pod.metadata.deletionTimestamp;
-}
-
 export function podIP(pod: Pod): string | undefined {
   return pod.status?.podIPs?.[0]?.ip ?? (pod.status?.podIP || undefined);
 }
@@ -103,9 +94,6 @@ function normalize(v: unknown): unknown {
 export function clone<T>(v: T): T {
   return v === undefined ? v : structuredClone(v);
 }
-
-/** Whole seconds between two times, as Go's Duration.Seconds truncated. */
-export const secondsBetween = (from: number, to: number): number => Math.floor((to - from) / 1000);
 
 /** Drops entries whose value is undefined, so written objects carry no `"x": undefined` keys. */
 export function compact<T extends Record<string, unknown>>(o: T): T {

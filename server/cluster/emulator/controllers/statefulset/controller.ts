@@ -5,16 +5,17 @@
  * does both at once. Updates roll from the highest ordinal down to the partition, one pod at a time,
  * tracked through ControllerRevisions (currentRevision / updateRevision).
  */
-import { fromLabelSelector, matches } from '../../meta/selectors.ts';
+import { fromLabelSelector } from '../../meta/selectors.ts';
 import { parseTime } from '../../meta/time.ts';
 import type { StoreEvent } from '../../storage/object-store.ts';
 import { createEventRecorder, type EventRecorder } from '../events.ts';
-import { errorMessage, isAlreadyExists, isNotFound, TypedClient } from '../shared/api.ts';
+import { errorMessage, ignoreNotFound, isAlreadyExists, isNotFound, TypedClient } from '../shared/api.ts';
 import { claim } from '../shared/claim.ts';
 import { generationOf, minReadySecondsOf, replicasOf, revisionHistoryLimitOf } from '../shared/defaults.ts';
 import { byRevision, CONTROLLER_REVISION_HASH, type ControllerRevision } from '../shared/history.ts';
 import { ReconcileLoop } from '../shared/loop.ts';
-import { controllerOf, isPodAvailable, isPodReady, key, objectKey, podReadyCondition, splitKey } from '../shared/objects.ts';
+import { controllerOf, isPodAvailable, isPodReady, objectKey, podReadyCondition, splitKey } from '../shared/objects.ts';
+import { ownerKeys } from '../shared/owners.ts';
 import { defOf, sameKey, storageOf } from '../shared/resources.ts';
 import type { Pod, StoredObject } from '../shared/types.ts';
 import { claimFor, statefulPod } from './identity.ts';
@@ -50,16 +51,7 @@ export class StatefulSetController extends ReconcileLoop {
 
   protected onEvent(e: StoreEvent): void {
     if (sameKey(e.key, storageOf('statefulsets'))) this.queue.add(objectKey(e.object));
-    else if (sameKey(e.key, storageOf('pods'))) {
-      const refs = [controllerOf(e.object), controllerOf(e.previous)];
-      for (const ref of refs) if (ref?.kind === 'StatefulSet') this.queue.add(key(e.object.metadata.namespace, ref.name));
-      if (!refs[0] && e.type !== 'DELETED') {
-        for (const s of this.sets.list(e.object.metadata.namespace)) {
-          const sel = fromLabelSelector(s.spec?.selector);
-          if (sel?.length && matches(sel, e.object.metadata.labels)) this.queue.add(objectKey(s));
-        }
-      }
-    }
+    else if (sameKey(e.key, storageOf('pods'))) for (const k of ownerKeys(e, 'StatefulSet', (ns) => this.sets.list(ns))) this.queue.add(k);
   }
 
   protected reconcile(k: string): void {
@@ -216,11 +208,7 @@ export class StatefulSetController extends ReconcileLoop {
     const old = history.filter((r) => !live.has(r.metadata.name)).sort(byRevision);
     const excess = old.length - revisionHistoryLimitOf(set);
     for (const r of old.slice(0, Math.max(0, excess))) {
-      try {
-        this.revisions.delete(r);
-      } catch (e) {
-        if (!isNotFound(e)) throw e;
-      }
+      ignoreNotFound(() => this.revisions.delete(r));
     }
   }
 

@@ -2,7 +2,7 @@
 import type { ContainerSystem, Network } from '../shell/system.ts';
 import { hostsEntries, resolveName } from '../network/dns.ts';
 import { exchange, type RoutingDeps } from '../network/routing.ts';
-import { arr, rec, str, type Obj } from './cluster-reader.ts';
+import { rec, str, type Obj } from './cluster-reader.ts';
 import { containerFs, startedAt, type ContainerFs } from './container-fs.ts';
 import { containerEnv } from './environment.ts';
 import { podFqdn, podHostname, resolvConf } from './etc-files.ts';
@@ -118,10 +118,4 @@ export function containerView(world: World, pod: Obj, containerName: string, exe
     ...(terminal ? { terminal } : {}),
   };
   return { sys, cfs };
-}
-
-/** Names of a pod's containers, init containers and ephemeral containers. */
-export function containerNames(pod: Obj): string[] {
-  const spec = rec(pod.spec);
-  return [...arr(spec.containers), ...arr(spec.initContainers), ...arr(spec.ephemeralContainers)].map((c) => str(c.name));
 }

@@ -52,7 +52,7 @@ export function startExecUpgrade(u: ExecUpgrade): void {
     if (!negotiated.ok) return replyText(u.socket, 403, negotiated.body);
     // The kubelet refuses the upgrade itself when the container is not running.
     if (!isRunning(u.pod, container)) return replyText(u.socket, 500, `container not found ("${container}")`);
-    return acceptSpdyExec(u.req, u.socket, u.head, u.query, negotiated.protocol, (streams) => run(streams, false));
+    return acceptSpdyExec(u.socket, u.head, u.query, negotiated.protocol, (streams) => run(streams, false));
   }
   if (upgrade !== 'websocket') throw errors.badRequest('Upgrade request required');
   const protocol = negotiate(offeredProtocols(u.req.headers['sec-websocket-protocol']), EXEC_PROTOCOLS);

@@ -1,5 +1,5 @@
 /** Commands the shell runs itself: cd, export, exit, echo, test, read and the rest of the POSIX special builtins. */
-import { printf } from '../../node-sim/kubelet/shell/interpret.ts';
+import { printf } from '../../node-sim/kubelet/shell/format.ts';
 import { ExitSignal, type StdIO } from './command.ts';
 import type { Shell } from './interpreter.ts';
 import { cdFailed, notFound } from './messages.ts';

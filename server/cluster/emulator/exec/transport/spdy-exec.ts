@@ -55,7 +55,7 @@ function jsonObjects(text: string): { objects: unknown[]; rest: string } {
 }
 
 /** Answers the upgrade, waits for the client's streams, then hands them to `run`. */
-export function acceptSpdyExec(req: IncomingMessage, socket: Duplex, head: Buffer, query: URLSearchParams, protocol: string, run: (streams: ExecStreams) => void): void {
+export function acceptSpdyExec(socket: Duplex, head: Buffer, query: URLSearchParams, protocol: string, run: (streams: ExecStreams) => void): void {
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\nX-Stream-Protocol-Version: ${protocol}\r\n\r\n`);
   const want = requestedStreams(query);
   const names = expected(want, protocol);

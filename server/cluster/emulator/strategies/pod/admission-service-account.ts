@@ -7,7 +7,7 @@ import { generateName } from '../../apiserver/resource-api.ts';
 import type { KubeObject } from '../../meta/types.ts';
 import type { StrategyContext } from '../../registry/strategy.ts';
 import { admissionForbidden } from '../shared/admission.ts';
-import { child, clone, isObj, list, objects, rec, str, type Json } from '../shared/json.ts';
+import { child, clone, list, objects, str, type Json } from '../shared/json.ts';
 
 export const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const VOLUME_PREFIX = 'kube-api-access-';
@@ -70,5 +70,3 @@ function mountToken(spec: Json): void {
     spec.volumes = volumes;
   }
 }
-
-export const isTokenVolume = (v: unknown): boolean => isObj(v) && str(v.name).startsWith(VOLUME_PREFIX) && isObj(rec(v).projected);

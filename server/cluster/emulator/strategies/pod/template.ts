@@ -3,7 +3,7 @@
  * their ObjectMeta serializes `creationTimestamp: null`, as every embedded ObjectMeta does in 1.32.
  */
 import type { DecodeFailure } from '../shared/decode.ts';
-import { child, isObj, type Json } from '../shared/json.ts';
+import { child, type Json } from '../shared/json.ts';
 import { defaultPodSpec } from './defaults.ts';
 
 /** Gives an embedded ObjectMeta the `creationTimestamp: null` Go's encoder writes for a zero time. */
@@ -18,5 +18,3 @@ export function defaultPodTemplate(holder: Json, key: string, decode: DecodeFail
   embeddedMeta(template);
   defaultPodSpec(child(template, 'spec'), decode);
 }
-
-export const hasTemplate = (holder: Json, key = 'template'): boolean => isObj(holder[key]);

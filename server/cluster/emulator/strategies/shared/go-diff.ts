@@ -129,7 +129,7 @@ function shorter(a: TextNode | undefined, b: TextNode | undefined): TextNode | u
 }
 
 /** Formats both sides, raising the verbosity while the two would print the same. */
-function bothSides(n: VNode, o: Opts, format: (o: Opts) => [TextNode | undefined, TextNode | undefined]): [TextNode | undefined, TextNode | undefined] {
+function bothSides(o: Opts, format: (o: Opts) => [TextNode | undefined, TextNode | undefined]): [TextNode | undefined, TextNode | undefined] {
   let [x, y] = format(o);
   for (let i = 1; i <= 3 && x && y && textEqual(x, y); i++) [x, y] = format({ ...o, verbosity: verbosityOf(o) + 2 * i });
   return [x, y];
@@ -145,7 +145,7 @@ function formatDiff(n: VNode, o0: Opts): TextNode | undefined {
     if (o.mode === 'inserted') return formatValue(n.t, n.y, o, n.hasY);
     if (n.diff === 0) return shorter(formatValue(n.t, n.x, o, n.hasX), formatValue(n.t, n.y, o, n.hasY));
     const elide: Opts = { ...o, typeMode: 'elide' };
-    const [x, y] = bothSides(n, elide, (p) => [formatValue(n.t, n.x, p, n.hasX), formatValue(n.t, n.y, p, n.hasY)]);
+    const [x, y] = bothSides(elide, (p) => [formatValue(n.t, n.x, p, n.hasX), formatValue(n.t, n.y, p, n.hasY)]);
     const list = new TextList();
     if (x) list.records.push({ diff: '-', key: '', value: x });
     if (y) list.records.push({ diff: '+', key: '', value: y });
@@ -212,7 +212,7 @@ function formatDiffList(n: VNode, o0: Opts): TextNode {
     for (const r of recs.slice(0, diffs)) {
       if (isLongStringDiff(r.node)) list.records.push({ diff: '', key: r.key, value: formatStringDiff(r.node.x as string, r.node.y as string) });
       else if (r.node.children === r.node.depth) {
-        const [x, y] = bothSides(r.node, o, (p) => [formatDiff(r.node, { ...p, mode: 'removed' }), formatDiff(r.node, { ...p, mode: 'inserted' })]);
+        const [x, y] = bothSides(o, (p) => [formatDiff(r.node, { ...p, mode: 'removed' }), formatDiff(r.node, { ...p, mode: 'inserted' })]);
         if (x) list.records.push({ diff: '-', key: r.key, value: x });
         if (y) list.records.push({ diff: '+', key: r.key, value: y });
       } else list.records.push({ diff: '', key: r.key, value: formatDiff(r.node, o)! });

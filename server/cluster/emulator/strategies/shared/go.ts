@@ -68,8 +68,3 @@ export function goLabelSelector(sel: unknown): string {
     ['MatchExpressions', exprs],
   ]);
 }
-
-/** A pointer to a struct as `%#v` prints it: `&T{…}` or `(*T)(nil)`. */
-export function goPtr(type: string, printed: string | undefined): string {
-  return printed === undefined ? `(*${type})(nil)` : `&${printed}`;
-}

@@ -143,24 +143,6 @@ function chDirPrefix(v: string): string[] {
   return [];
 }
 
-const envVarFmt = '[-._a-zA-Z][-._a-zA-Z0-9]*';
-
-export function isEnvVarName(v: string): string[] {
-  const errs: string[] = [];
-  if (!new RegExp(`^${envVarFmt}$`).test(v)) {
-    errs.push(
-      regexError(
-        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
-        envVarFmt,
-        'my.env-name',
-        'MY_ENV.NAME',
-        'MyEnvName1',
-      ),
-    );
-  }
-  return [...errs, ...chDirPrefix(v)];
-}
-
 const configMapKeyFmt = '[-._a-zA-Z0-9]+';
 
 export function isConfigMapKey(v: string): string[] {

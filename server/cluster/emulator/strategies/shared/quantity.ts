@@ -122,9 +122,3 @@ export function canonicalQuantity(value: unknown, milli = false): string | undef
   if (!q) return undefined;
   return quantityString(milli ? roundUp(q, -3) : q);
 }
-
-/** The value in thousandths (`MilliValue`), rounded up. */
-export function milliValue(q: Quantity): bigint {
-  const r = roundUp(q, -3);
-  return r.mant * pow10(r.scale + 3);
-}

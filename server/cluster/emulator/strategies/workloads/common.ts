@@ -4,7 +4,7 @@
  */
 import { fe, path, type FieldError } from '../shared/errors.ts';
 import { goIntOrString, goLabelSelector, goStrMap } from '../shared/go.ts';
-import { isNil, isObj, rec, semanticEqual, type Json } from '../shared/json.ts';
+import { isNil, isObj, rec, semanticEqual, str, type Json } from '../shared/json.ts';
 import { isEmptySelector, selectorMatches, selectorParseError, validateLabelSelector } from '../shared/meta.ts';
 import { isValidPercent } from '../shared/names.ts';
 
@@ -43,6 +43,17 @@ export function templateMatch(spec: Json, field = 'spec.template.metadata.labels
   const labels = rec(rec(spec.template).metadata).labels;
   if (selectorMatches(selector, labels)) return [];
   return [fe.invalidRaw(field, goStrMap(labels), '`selector` does not match template `labels`')];
+}
+
+/** The pod template of a long-running workload: restartPolicy must be Always and activeDeadlineSeconds unset. */
+export function longRunningTemplate(spec: Json, kind: string): FieldError[] {
+  const tspec = rec(rec(spec.template).spec);
+  const errs: FieldError[] = [];
+  if (str(tspec.restartPolicy) !== 'Always') errs.push(fe.notSupported('spec.template.spec.restartPolicy', str(tspec.restartPolicy), ['Always']));
+  if (!isNil(tspec.activeDeadlineSeconds)) {
+    errs.push(fe.forbidden('spec.template.spec.activeDeadlineSeconds', `activeDeadlineSeconds in ${kind} is not Supported`));
+  }
+  return errs;
 }
 
 export function selectorImmutable(spec: Json, old: Json): FieldError[] {

@@ -3,11 +3,12 @@ import type { Strategy } from '../../registry/strategy.ts';
 import type { KindContext } from '../kind.ts';
 import { fe, type FieldError } from '../shared/errors.ts';
 import { goIntOrString, goStruct } from '../shared/go.ts';
-import { child, defaultPtr, defaultStr, isNil, isObj, rec, str, type Json } from '../shared/json.ts';
+import { child, defaultPtr, defaultStr, isObj, rec, str, type Json } from '../shared/json.ts';
 import { defaultPodTemplate } from '../pod/template.ts';
 import { validatePodTemplate } from '../pod/validate-spec.ts';
 import {
   intOrPercentValue,
+  longRunningTemplate,
   nonNegative,
   notMoreThan100Percent,
   selectorImmutable,
@@ -66,11 +67,7 @@ export function daemonSetStrategy(k: KindContext): Strategy {
       const spec = rec(obj.spec) as Json;
       const errs = validateSelectorAndTemplate(spec, { word: 'daemonset', required: false });
       errs.push(...validatePodTemplate(spec.template, 'spec.template'));
-      const tspec = rec(rec(spec.template).spec);
-      if (str(tspec.restartPolicy) !== 'Always') errs.push(fe.notSupported('spec.template.spec.restartPolicy', str(tspec.restartPolicy), ['Always']));
-      if (!isNil(tspec.activeDeadlineSeconds)) {
-        errs.push(fe.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in DaemonSet is not Supported'));
-      }
+      errs.push(...longRunningTemplate(spec, 'DaemonSet'));
       errs.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
       errs.push(...validateUpdateStrategy(spec.updateStrategy));
       errs.push(...nonNegative(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'));

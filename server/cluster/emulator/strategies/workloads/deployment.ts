@@ -9,6 +9,7 @@ import { defaultPodTemplate } from '../pod/template.ts';
 import { validatePodTemplate } from '../pod/validate-spec.ts';
 import {
   intOrPercentValue,
+  longRunningTemplate,
   nonNegative,
   notMoreThan100Percent,
   selectorImmutable,
@@ -26,11 +27,7 @@ export function validateReplicaSetLike(spec: Json, word: string, kindWord: strin
   }
   errs.push(...validateSelectorAndTemplate(spec, { word, required: true }));
   errs.push(...validatePodTemplate(spec.template, 'spec.template'));
-  const tspec = rec(rec(spec.template).spec);
-  if (str(tspec.restartPolicy) !== 'Always') errs.push(fe.notSupported('spec.template.spec.restartPolicy', str(tspec.restartPolicy), ['Always']));
-  if (!isNil(tspec.activeDeadlineSeconds)) {
-    errs.push(fe.forbidden('spec.template.spec.activeDeadlineSeconds', `activeDeadlineSeconds in ${kindWord} is not Supported`));
-  }
+  errs.push(...longRunningTemplate(spec, kindWord));
   return errs;
 }
 

@@ -7,11 +7,11 @@ import type { Strategy } from '../../registry/strategy.ts';
 import type { KindContext } from '../kind.ts';
 import { fe, type FieldError } from '../shared/errors.ts';
 import { goStrMap } from '../shared/go.ts';
-import { child, defaultPtr, isNil, isObj, rec, str, type Json } from '../shared/json.ts';
+import { child, defaultPtr, isObj, rec, type Json } from '../shared/json.ts';
 import { validateLabels } from '../shared/meta.ts';
 import { defaultPodTemplate } from '../pod/template.ts';
 import { validatePodTemplate } from '../pod/validate-spec.ts';
-import { nonNegative } from './common.ts';
+import { longRunningTemplate, nonNegative } from './common.ts';
 
 const nonEmpty = (v: unknown) => isObj(v) && Object.keys(v).length > 0;
 
@@ -43,11 +43,7 @@ function validateSpec(spec: Json): FieldError[] {
     errs.push(fe.invalidRaw('spec.template.metadata.labels', goStrMap(labels), '`selector` does not match template `labels`'));
   }
   errs.push(...validatePodTemplate(spec.template, 'spec.template'));
-  const tspec = rec(rec(spec.template).spec);
-  if (str(tspec.restartPolicy) !== 'Always') errs.push(fe.notSupported('spec.template.spec.restartPolicy', str(tspec.restartPolicy), ['Always']));
-  if (!isNil(tspec.activeDeadlineSeconds)) {
-    errs.push(fe.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in ReplicationController is not Supported'));
-  }
+  errs.push(...longRunningTemplate(spec, 'ReplicationController'));
   return errs;
 }
 

@@ -10,7 +10,7 @@ import { goLabelSelector, goStruct } from '../shared/go.ts';
 import { child, clone, defaultPtr, eachObject, isNil, isObj, rec, semanticEqual, str, type Json } from '../shared/json.ts';
 import { isEmptySelector, validateAnnotations, validateLabels, validateLabelSelector } from '../shared/meta.ts';
 import { defaultPodTemplate, embeddedMeta } from '../pod/template.ts';
-import { nonNegative, templateMatch, validatePositiveIntOrPercent } from './common.ts';
+import { longRunningTemplate, nonNegative, templateMatch, validatePositiveIntOrPercent } from './common.ts';
 
 const RETENTION = ['Retain', 'Delete'];
 
@@ -80,11 +80,7 @@ function validateSpec(spec: Json): FieldError[] {
   errs.push(...templateMatch(spec));
   const meta = rec(rec(spec.template).metadata);
   errs.push(...validateLabels(meta.labels, 'spec.template.labels'), ...validateAnnotations(meta.annotations, 'spec.template.annotations'));
-  const tspec = rec(rec(spec.template).spec);
-  if (str(tspec.restartPolicy) !== 'Always') errs.push(fe.notSupported('spec.template.spec.restartPolicy', str(tspec.restartPolicy), ['Always']));
-  if (!isNil(tspec.activeDeadlineSeconds)) {
-    errs.push(fe.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in StatefulSet is not Supported'));
-  }
+  errs.push(...longRunningTemplate(spec, 'StatefulSet'));
   return errs;
 }
 

@@ -1,5 +1,5 @@
 /** Text programs: echo, printf, grep, sort, uniq, cut, tr, seq, base64, basename, dirname, sed (s///), awk (print). */
-import { printf as format } from '../../../node-sim/kubelet/shell/interpret.ts';
+import { printf as format } from '../../../node-sim/kubelet/shell/format.ts';
 import { echo as echoText } from '../echo.ts';
 import type { Command } from '../command.ts';
 import { evaluateTest } from '../test-builtin.ts';
