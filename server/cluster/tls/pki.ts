@@ -94,6 +94,7 @@ function pemToDer(pem: string): ArrayBuffer {
 
 function randomSerial(length = 16): string {
   const bytes = webcrypto.getRandomValues(new Uint8Array(length));
-  bytes[0]! &= 0x7f;
+  // Positive (top bit clear) and never a leading zero byte, so the serial keeps its full length.
+  bytes[0] = (bytes[0]! & 0x7f) || 1;
   return Buffer.from(bytes).toString('hex');
 }

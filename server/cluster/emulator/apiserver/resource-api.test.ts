@@ -5,7 +5,7 @@ import { createPatcher } from '../patch/patcher.ts';
 import { Registry } from '../registry/registry.ts';
 import type { Allocators } from '../registry/strategy.ts';
 import { ObjectStore } from '../storage/object-store.ts';
-import { ResourceApi } from './resource-api.ts';
+import { managerFromUserAgent, ResourceApi } from './resource-api.ts';
 
 const allocate: Allocators = {
   clusterIP: () => '10.100.0.10',
@@ -161,5 +161,14 @@ describe('ResourceApi', () => {
     expect(api.list(cm, 'default', { labelSelector: 'app=x' }).items.map((o) => o.metadata.name)).toEqual(['a']);
     expect(api.list(cm, 'default', { fieldSelector: 'metadata.name=b' }).items.map((o) => o.metadata.name)).toEqual(['b']);
     expect(thrown(() => api.list(cm, 'default', { fieldSelector: 'spec.foo=1' })).message).toBe('field label not supported: spec.foo');
+  });
+});
+
+describe('managerFromUserAgent', () => {
+  it('names the program, with the dispatcher\'s versioned kubectl shown as kubectl', () => {
+    expect(managerFromUserAgent('kubectl.1.32/v1.32.5 (linux/amd64) kubernetes/9894294')).toBe('kubectl');
+    expect(managerFromUserAgent('kubectl-client-side-apply/v1.32.5')).toBe('kubectl-client-side-apply');
+    expect(managerFromUserAgent('')).toBe('unknown');
+    expect(managerFromUserAgent(undefined)).toBe('unknown');
   });
 });

@@ -36,11 +36,3 @@ export function createManagedFieldsTracker(options: { provider?: SchemaProvider;
     },
   };
 }
-
-/**
- * The manager recorded for a write without `?fieldManager=`: the User-Agent up to its first `/`
- * (`kubectl.1.32/v1.32.5 (linux/amd64) …` → `kubectl.1.32`), at most 128 characters.
- */
-export function defaultFieldManager(userAgent: string | undefined): string {
-  return (userAgent ?? '').split('/')[0]!.slice(0, 128) || 'unknown';
-}

@@ -8,9 +8,8 @@ import { containerEnv } from './environment.ts';
 import { podFqdn, podHostname, resolvConf } from './etc-files.ts';
 import { mainProcesses } from './processes.ts';
 import type { World } from './world.ts';
+import { DEFAULT_KERNEL_RELEASE, KERNEL_BUILD } from '../../node-sim/kernel.ts';
 
-const KERNEL_VERSION = '#1 SMP PREEMPT_DYNAMIC Wed May  7 09:10:59 UTC 2025';
-const DEFAULT_KERNEL = '6.1.134-152.225.amzn2023.x86_64';
 
 export function routingDeps(world: World): RoutingDeps {
   return {
@@ -85,7 +84,7 @@ export function containerView(world: World, pod: Obj, containerName: string, exe
     workdir: str(container.workingDir) || image.profile.workdir || '/',
     fs,
     net: podNetwork(world, pod, hostname),
-    kernel: { release: str(nodeInfo.kernelVersion) || DEFAULT_KERNEL, version: KERNEL_VERSION, machine: str(nodeInfo.architecture) === 'arm64' ? 'aarch64' : 'x86_64' },
+    kernel: { release: str(nodeInfo.kernelVersion) || DEFAULT_KERNEL_RELEASE, version: KERNEL_BUILD, machine: str(nodeInfo.architecture) === 'arm64' ? 'aarch64' : 'x86_64' },
     tools: {
       style: image.family.style,
       ...(hasCurl ? { curlVersion: image.profile.curl ?? image.family.curl ?? '8.12.1' } : {}),

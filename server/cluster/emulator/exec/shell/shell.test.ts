@@ -119,7 +119,7 @@ describe('identity, kernel, processes, time', () => {
   });
 
   test('uname -a shows the EKS node kernel', async () => {
-    expect((await run(world, 'bb', ['uname', '-a'])).stdout).toBe('Linux bb 6.1.134-152.225.amzn2023.x86_64 #1 SMP PREEMPT_DYNAMIC Wed May  7 09:10:59 UTC 2025 x86_64 GNU/Linux\n');
+    expect((await run(world, 'bb', ['uname', '-a'])).stdout).toBe('Linux bb 6.1.132-147.221.amzn2023.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Apr  8 13:14:54 UTC 2025 x86_64 GNU/Linux\n');
   });
 
   test('ps: pid 1 is the container command', async () => {

@@ -170,6 +170,7 @@ function execCheck(command: string[], at: number, ctx: CheckContext): CheckResul
     env: ctx.run.env,
     files: filesAt(ctx.run, at),
     hostname: ctx.run.podName,
+    kernel: ctx.run.kernel,
     startedAt: ctx.run.startedAt + at,
     hasBinary: (b) => image.spec.binaries.includes(b) || image.shell === 'ash',
     skipUntil: () => 0,

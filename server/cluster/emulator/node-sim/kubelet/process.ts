@@ -102,6 +102,7 @@ function* run(input: RunInput, proc: { skipUntil: number }): Generator<ProcEvent
       env: input.env,
       files: input.files,
       hostname: input.podName,
+      kernel: input.kernel,
       startedAt: input.startedAt,
       hasBinary: (b) => exists(input.image, b),
       program: (a) => imageProgram(input, a),

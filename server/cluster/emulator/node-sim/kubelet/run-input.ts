@@ -8,6 +8,7 @@ import type { ObjectStore } from '../../storage/object-store.ts';
 import { list, rec, str, type Json } from '../json.ts';
 import { amount, milliCpu } from '../quantity.ts';
 import type { SimResources } from '../resources.ts';
+import { DEFAULT_KERNEL_RELEASE } from '../kernel.ts';
 import { containerFiles, resolveEnv } from './environment.ts';
 import type { Registries } from './images/catalogue.ts';
 import type { RunInput } from './process.ts';
@@ -61,7 +62,7 @@ export function buildRunInput(pod: StoredObject, p: RunParams, deps: RunDeps): R
     podIP: p.podIP,
     nodeIP: str(nodeIP),
     vcpu: Math.max(1, Math.round(milliCpu(rec(nodeStatus.capacity).cpu) / 1000) || 2),
-    kernel: str(rec(nodeStatus.nodeInfo).kernelVersion) || '6.1.132-147.221.amzn2023.x86_64',
+    kernel: str(rec(nodeStatus.nodeInfo).kernelVersion) || DEFAULT_KERNEL_RELEASE,
     startedAt: p.startedAt,
     probeEpoch: Math.floor((Date.parse(str(rec(pod.status).startTime)) || p.startedAt) / 1000) * 1000,
     ...(limits.memory !== undefined ? { memoryLimit: amount(limits.memory) } : {}),

@@ -3,6 +3,7 @@
  * busybox applets scripts use (date, env, cat, touch, rm, ls, seq, expr, tail -f, yes…), and `test`.
  * Network tools succeed quietly: the simulation has no network to report on.
  */
+import { KERNEL_BUILD } from '../../kernel.ts';
 import { defaultDate, formatDate } from './date.ts';
 import type { ProcEvent } from './events.ts';
 import type { ShellHost } from './interpret.ts';
@@ -98,7 +99,7 @@ export function* coreutil(sh: ShellApi, name: string, args: string[], prefixEnv:
       sh.out(busybox ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n' : 'uid=0(root) gid=0(root) groups=0(root)\n');
       return 0;
     case 'uname':
-      sh.out(args.includes('-a') ? `Linux ${sh.host.hostname} 6.1.132-147.221.amzn2023.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Apr  8 13:14:54 UTC 2025 x86_64${busybox ? '' : ' GNU/Linux'}\n` : 'Linux\n');
+      sh.out(args.includes('-a') ? `Linux ${sh.host.hostname} ${sh.host.kernel} ${KERNEL_BUILD} x86_64${busybox ? '' : ' GNU/Linux'}\n` : 'Linux\n');
       return 0;
     case 'env':
     case 'printenv': {

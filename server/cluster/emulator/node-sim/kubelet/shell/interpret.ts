@@ -22,6 +22,8 @@ export interface ShellHost {
   env: Record<string, string>;
   files: Map<string, string>;
   hostname: string;
+  /** Kernel release for `uname -a`. */
+  kernel: string;
   /** Epoch ms of the process start, for `date`. */
   startedAt: number;
   hasBinary(name: string): boolean;

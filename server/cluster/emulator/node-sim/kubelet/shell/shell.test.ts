@@ -10,8 +10,9 @@ function run(script: string, opts: { flavour?: Flavour; files?: Record<string, s
     env: opts.env ?? { HOME: '/root' },
     files,
     hostname: 'web-1',
+    kernel: '6.1.99-1.amzn2023.x86_64',
     startedAt: Date.parse('2026-03-02T09:00:00Z'),
-    hasBinary: (n) => ['date', 'cat', 'env', 'hostname', 'touch', 'rm', 'seq', 'ls'].includes(n),
+    hasBinary: (n) => ['date', 'cat', 'env', 'hostname', 'uname', 'touch', 'rm', 'seq', 'ls'].includes(n),
     skipUntil: () => opts.skipUntil ?? 0,
   });
   const it = shell.runScript(script);
@@ -30,6 +31,10 @@ function run(script: string, opts: { flavour?: Flavour; files?: Record<string, s
 }
 
 describe('shell', () => {
+  it('reports the node kernel in uname -a', () => {
+    expect(run('uname -a').lines).toEqual(['1 Linux web-1 6.1.99-1.amzn2023.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Apr  8 13:14:54 UTC 2025 x86_64']);
+  });
+
   it('runs echo, sleep and exit with times', () => {
     const r = run('echo start; sleep 2; echo "done at $HOME"; exit 3');
     expect(r.lines).toEqual(['0 start', '2000 done at /root']);
