@@ -332,7 +332,12 @@ test('the page works from the keyboard: steps, splitter and terminal', async ({ 
 
 test('a phone shows the instructions, then the terminal', async ({ browser }) => {
   const page = await phone(browser);
-  await openLab(page, newName('Xia'));
+  await join(page, newName('Xia'));
+  await expect(page.locator('[data-term-state="ok"]')).toHaveText('Connected');
+  // The terminal starts below the fold (xterm.js paints only while it is on screen): the learner taps the link to it.
+  await page.getByRole('link', { name: 'Terminal', exact: true }).click();
+  await expect(page.locator('#terminal')).toBeInViewport();
+  await expect(terminalText(page)).toContainText('@podium', { timeout: 15_000 });
   const instructions = await page.locator('#instructions').boundingBox();
   const terminal = await page.locator('#terminal').boundingBox();
   expect(terminal!.y).toBeGreaterThan(instructions!.y + instructions!.height - 1);
