@@ -136,7 +136,11 @@ See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts
   it('refuses fields the type does not have', () => {
     const f = file('bad-ssa.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad-ssa\ndata:\n  a: "1"\nspec: {}\n');
     expect(cluster.kubectl(['apply', '--server-side', '-f', f]).stderr).toBe(
-      'Error from server: failed to create typed patch object (/v1, Kind=ConfigMap): .spec: field not declared in schema\n',
+      'Error from server: failed to create typed patch object (default/bad-ssa; /v1, Kind=ConfigMap): .spec: field not declared in schema\n',
+    );
+    const typed = file('typed-ssa.yaml', manifest(2, 'nginx:1.27').split('---')[0]!.replace('replicas: 2', 'replicas: "two"'));
+    expect(cluster.kubectl(['apply', '--server-side', '-f', typed]).stderr).toBe(
+      'Error from server: failed to create typed patch object (default/app; apps/v1, Kind=Deployment): .spec.replicas: expected numeric (int or float), got string\n',
     );
   });
 });
@@ -178,6 +182,17 @@ describe('imperative changes', () => {
     expect(ok(['patch', 'deployment', 'app', '--type=merge', '-p', '{"metadata":{"labels":{"patched":"yes"}}}'])).toBe('deployment.apps/app patched\n');
     expect(ok(['patch', 'deployment', 'app', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":2}]'])).toBe('deployment.apps/app patched\n');
     expect(ok(['patch', 'deployment', 'app', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":2}]'])).toBe('deployment.apps/app patched (no change)\n');
+  });
+
+  it('refuses a patch that gives a field the wrong type, and keeps the object as it was', () => {
+    const smp = cluster.kubectl(['patch', 'deployment', 'app', '-p', '{"spec":{"replicas":"three"}}']);
+    expect([smp.code, smp.stdout, smp.stderr]).toEqual([1, '', 'The request is invalid: patch: Invalid value: "map[spec:map[replicas:three]]": unrecognized type: int32\n']);
+    const merge = cluster.kubectl(['patch', 'deployment', 'app', '--type=merge', '-p', '{"spec":{"paused":"yes"}}']);
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toMatch(/^The request is invalid: patch: Invalid value: "\{\\"kind\\":\\"Deployment\\",\\"apiVersion\\":\\"apps\/v1\\",.*\\"paused\\":\\"yes\\".*\}": json: cannot unmarshal string into Go struct field DeploymentSpec\.spec\.paused of type bool\n$/);
+    const json = cluster.kubectl(['patch', 'deployment', 'app', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":[2]}]']);
+    expect(json.stderr).toMatch(/: json: cannot unmarshal array into Go struct field DeploymentSpec\.spec\.replicas of type int32\n$/);
+    expect(jsonpath(['deploy', 'app'], '{.spec.replicas} {.spec.paused}')).toBe('2 ');
   });
 });
 

@@ -44,6 +44,8 @@ export interface SchemaCheck {
   prune(def: ResourceDef, obj: unknown): string[];
   /** The first value of a type the field cannot hold, as Go's JSON decoder words it; undefined if none. */
   typeError?(def: ResourceDef, obj: unknown): string | undefined;
+  /** The same, as the unstructured converter (which decodes strategic-merge results) words it. */
+  conversionError?(def: ResourceDef, obj: unknown): string | undefined;
 }
 
 /** Records which manager owns which fields (`metadata.managedFields`) for writes that are not applies. */

@@ -99,9 +99,12 @@ describe('ResourceApi', () => {
     expect(body.bogus).toBe(1);
     const ignored = api.create(cm, 'default', { ...body, metadata: { name: 'd' } }, { fieldValidation: 'Ignore', user });
     expect([ignored.warnings, 'bogus' in ignored.object]).toEqual([[], false]);
-    // A patch reports them as the patch handler does, without the decoder's prefix.
+    // A patch reports them as the patch handler does: 422 on the field `patch`, valued with the patched object.
     const patch = { type: 'application/merge-patch+json' as const, patch: { bogus: 2 } };
-    expect(thrown(() => api.patch(cm, 'default', 'c', patch, { fieldValidation: 'Strict', user })).message).toBe('strict decoding error: unknown field "bogus"');
+    const refused = thrown(() => api.patch(cm, 'default', 'c', patch, { fieldValidation: 'Strict', user }));
+    expect([refused.code, refused.reason, refused.details?.kind, refused.details?.causes?.[0]?.field]).toEqual([422, 'Invalid', undefined, 'patch']);
+    expect(refused.message).toMatch(/^ "" is invalid: patch: Invalid value: "\{\\"kind\\":\\"ConfigMap\\",.*\\"bogus\\":2\}": strict decoding error: unknown field "bogus"$/);
+    expect(api.get(cm, 'default', 'c')).not.toHaveProperty('bogus');
   });
 
   it('persists nothing on dry run', () => {

@@ -214,7 +214,7 @@ export class ResourceApi {
       patched.metadata = { ...patched.metadata, name, ...(def.namespaced ? { namespace: namespace ?? 'default' } : {}) };
       return this.create(def, namespace, patched, { ...opts, applied });
     }
-    const warnings = this.decodeFields(def, patched, opts, 'patch');
+    const warnings = this.decodeFields(def, patched, opts, request);
     if (opts.subresource === 'scale') return { ...this.writeScale(def, current, patched, opts), warnings };
     const next = this.prepareIncoming(def, namespace, patched);
     // A patch that does not carry a resourceVersion applies to whatever is current.
@@ -436,7 +436,7 @@ export class ResourceApi {
     }
   }
 
-  private decodeFields(def: ResourceDef, obj: KubeObject, opts: WriteOptions, source: 'body' | 'patch'): string[] {
+  private decodeFields(def: ResourceDef, obj: KubeObject, opts: WriteOptions, source: 'body' | PatchRequest): string[] {
     // The cluster's own controllers write typed objects: only clients' bodies need decoding.
     if (!opts.user) return [];
     return decodeFields(this.schemaCheck, def, obj, opts.fieldValidation ?? 'Warn', source);

@@ -54,10 +54,11 @@ export const errors = {
     const qualifiedKind = group ? `${kind}.${group}` : kind;
     const list = causes.map((c) => `${c.field}: ${c.message}`);
     const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
+    // Empty fields are left out, as Go's `omitempty` leaves them (a patch's errors name no object).
     return new ApiError(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${summary}`, {
-      name,
-      group,
-      kind,
+      ...(name ? { name } : {}),
+      ...(group ? { group } : {}),
+      ...(kind ? { kind } : {}),
       causes: causes.map((c) => ({ reason: c.reason, message: c.message, field: c.field })),
     });
   },

@@ -166,7 +166,7 @@ describe('server-side apply', () => {
     const body = config({});
     (((body.spec as Obj).template as Obj).spec as Obj).containers = [{ image: 'nginx' }];
     expect(thrown(() => apply(undefined, body)).message).toBe(
-      'failed to create typed patch object (apps/v1, Kind=Deployment): .spec.template.spec.containers: associative list with keys has an element that omits key field "name" (and doesn\'t have default value)',
+      'failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.template.spec.containers: associative list with keys has an element that omits key field "name" (and doesn\'t have default value)',
     );
   });
 
@@ -174,16 +174,37 @@ describe('server-side apply', () => {
     const body = config({});
     (body.spec as Obj).replicaz = 2;
     let err = thrown(() => apply(undefined, body));
-    expect([err.code, err.reason, err.message]).toEqual([500, '', 'failed to create typed patch object (apps/v1, Kind=Deployment): .spec.replicaz: field not declared in schema']);
+    expect([err.code, err.reason, err.message]).toEqual([500, '', 'failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.replicaz: field not declared in schema']);
     delete (body.spec as Obj).replicaz;
     const containers = (((body.spec as Obj).template as Obj).spec as Obj).containers as Obj[];
     containers[0]!.imagePullPolice = 'Always';
     (body.metadata as Obj).owner = 'me';
     err = thrown(() => apply(undefined, body));
     expect(err.message).toBe(
-      'failed to create typed patch object (apps/v1, Kind=Deployment): errors:\n' +
+      'failed to create typed patch object (default/web; apps/v1, Kind=Deployment): errors:\n' +
         '  .metadata.owner: field not declared in schema\n' +
         `  .spec.template.spec.containers[name="${String(containers[0]!.name)}"].imagePullPolice: field not declared in schema`,
+    );
+  });
+});
+
+describe('server-side apply of values of the wrong type', () => {
+  it('refuses scalars that do not fit, in structured-merge-diff\'s words, and leaves self-decoding types alone', () => {
+    const body = config({ replicas: 'three', paused: 'yes' });
+    const containers = (((body.spec as Obj).template as Obj).spec as Obj).containers as Obj[];
+    containers[0]!.image = 7;
+    containers[0]!.resources = { limits: { cpu: 1, memory: '64Mi' } };
+    const err = thrown(() => apply(undefined, body));
+    expect([err.code, err.reason]).toEqual([500, '']);
+    expect(err.message.split('\n').slice(1).sort()).toEqual(
+      [
+        '  .spec.paused: expected boolean, got &{yes}',
+        '  .spec.replicas: expected numeric (int or float), got string',
+        `  .spec.template.spec.containers[name="${String(containers[0]!.name)}"].image: expected string, got &value.valueUnstructured{Value:7}`,
+      ].sort(),
+    );
+    expect(thrown(() => apply(undefined, config({ replicas: [1] }))).message).toBe(
+      'failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.replicas: expected numeric (int or float), got []interface {}',
     );
   });
 });

@@ -14,7 +14,7 @@ import {
 } from './apply-managed-fields.ts';
 import { compareTyped, deepEqual, mergeTyped, removeItems, rootSlot, toFieldSet, withNamedFields, type Comparison } from './apply-typed.ts';
 import { withGoZeros } from './apply-go-zero.ts';
-import { checkAppliedConfiguration, gvkString } from './apply-validate.ts';
+import { checkAppliedConfiguration } from './apply-validate.ts';
 import { isObject } from './merge-patch.ts';
 
 export interface ApplyRequest {
@@ -50,7 +50,7 @@ export function serverSideApply(req: ApplyRequest): KubeObject {
   const config = withoutManagedFields(req.config);
   if (scope === 'object-with-status-subresource') delete config.status;
   const slot = rootSlot(SchemaNode.root(req.type));
-  checkAppliedConfiguration(config, slot, gvkString(req.apiVersion, typeof req.config.kind === 'string' ? req.config.kind : ''));
+  checkAppliedConfiguration(config, slot);
   const live = req.live ? withoutManagedFields(req.live) : {};
   const managers = decodeManagedFields(req.live?.metadata.managedFields);
 

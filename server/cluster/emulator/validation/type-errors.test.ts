@@ -52,3 +52,22 @@ describe('JSON type errors of built-in kinds', () => {
     expect(typeError('', 'v1', 'configmaps', { ...cm, metadata: { name: 'c' } })).toBe('json: cannot unmarshal number into Go struct field ConfigMap.data of type string');
   });
 });
+
+describe('conversion errors of built-in kinds (the decoding of a strategic merge result)', () => {
+  const conversionError = (obj: unknown) => check.conversionError!(def('apps', 'v1', 'deployments'), obj);
+
+  it('words each mismatch as the unstructured converter does', () => {
+    expect(conversionError(deployment({ replicas: 2 }))).toBeUndefined();
+    expect(conversionError(deployment({ replicas: '3' }))).toBe('unrecognized type: int32');
+    expect(conversionError(deployment({ replicas: 2.5 }))).toBe('cannot convert float64 to int32');
+    expect(conversionError(deployment({}, { image: 7 }))).toBe('cannot convert int64 to string');
+    expect(conversionError(deployment({}, { image: 7.5 }))).toBe('unrecognized type: string');
+    expect(conversionError(deployment({}, { stdin: 'yes' }))).toBe('unrecognized type: bool');
+    expect(conversionError(deployment({}, { ports: { containerPort: 80 } }))).toBe('cannot restore slice from map');
+    expect(conversionError({ ...deployment({}), spec: 'x' })).toBe('cannot restore struct from: string');
+  });
+
+  it('lets a whole number through where an integer is declared, whatever its size (Go converts it)', () => {
+    expect(conversionError(deployment({ replicas: 2 ** 40 }))).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import type { SchemaCheck } from '../apiserver/pieces.ts';
 import { createSchemaProvider, typeForObject, type SchemaProvider } from '../openapi/schema-provider.ts';
-import { firstTypeError } from './type-errors.ts';
+import { firstConversionError, firstTypeError } from './type-errors.ts';
 import { pruneUnknownFields, unknownFieldPaths } from './unknown-fields.ts';
 
 /**
@@ -16,6 +16,10 @@ export function createSchemaCheck(provider: SchemaProvider = createSchemaProvide
     typeError(def, obj) {
       const type = typeForObject(provider, def, obj);
       return type ? firstTypeError(type, obj) : undefined;
+    },
+    conversionError(def, obj) {
+      const type = typeForObject(provider, def, obj);
+      return type ? firstConversionError(type, obj) : undefined;
     },
     prune(def, obj) {
       const type = typeForObject(provider, def, obj);
