@@ -217,6 +217,19 @@ scheduler            Healthy   ok
   });
 });
 
+describe('health endpoints', () => {
+  it('answer ok, list their checks when verbose, and answer for one check', () => {
+    expect(cluster.kubectl(['get', '--raw', '/readyz']).stdout).toBe('ok');
+    const verbose = cluster.kubectl(['get', '--raw', '/readyz?verbose']).stdout.split('\n');
+    expect(verbose.slice(0, 4)).toEqual(['[+]ping ok', '[+]log ok', '[+]etcd ok', '[+]etcd-readiness ok']);
+    expect(verbose.slice(-3)).toEqual(['[+]shutdown ok', 'readyz check passed', '']);
+    expect(cluster.kubectl(['get', '--raw', '/livez?verbose&exclude=etcd']).stdout).toMatch(/^\[\+\]ping ok\n\[\+\]log ok\n\[\+\]etcd excluded: ok\n[^]*livez check passed\n$/);
+    expect(cluster.kubectl(['get', '--raw', '/readyz/etcd']).stdout).toBe('ok');
+    const missing = cluster.kubectl(['get', '--raw', '/livez/shutdown']);
+    expect([missing.code, missing.stderr]).toEqual([1, 'Error from server (NotFound): the server could not find the requested resource\n']);
+  });
+});
+
 describe('top without metrics-server', () => {
   it('says the Metrics API is not available', () => {
     for (const what of ['nodes', 'pods']) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors } from '../../meta/errors.ts';
 import type { UserInfo } from '../../meta/types.ts';
+import { healthReport, isHealthEndpoint } from '../health-checks.ts';
 import { parseRequestInfo, type NonResourceRequest, type RequestInfo } from '../request-info.ts';
 import { discoveryContentType, parseAccept } from './negotiate.ts';
 import { handleResource, serveVirtual } from './resource-handlers.ts';
@@ -26,7 +27,7 @@ export async function handleClusterRequest(rt: ClusterRuntime, req: IncomingMess
     if (user.username === 'system:anonymous' && !isPublic) throw errors.unauthorized();
     if (rt.impersonate) user = rt.impersonate(user, req);
     if (!isPublic) rt.authorize(user, info);
-    if (info.kind === 'nonresource') await handleNonResource(rt, req, res, info);
+    if (info.kind === 'nonresource') await handleNonResource(rt, req, res, info, query);
     else await dispatchResource(rt, req, res, info, query, user);
   } catch (err) {
     sendError(res, err);
@@ -60,11 +61,15 @@ async function dispatchResource(
   return handleResource(ctx);
 }
 
-async function handleNonResource(rt: ClusterRuntime, req: IncomingMessage, res: ServerResponse, info: NonResourceRequest): Promise<void> {
+async function handleNonResource(rt: ClusterRuntime, req: IncomingMessage, res: ServerResponse, info: NonResourceRequest, query: URLSearchParams): Promise<void> {
   const path = info.path.replace(/\/+$/, '') || '/';
   if (info.verb !== 'get' && info.verb !== 'head') throw errors.methodNotAllowed();
   if (path === '/version') return sendJson(res, 200, rt.version);
-  if (path === '/healthz' || path === '/livez' || path === '/readyz') return sendText(res, 200, 'ok');
+  const [first, ...rest] = path.split('/').filter(Boolean);
+  if (isHealthEndpoint(first)) {
+    const report = healthReport(first, rest.length ? rest.join('/') : undefined, query);
+    return report === undefined ? sendText(res, 404, '404 page not found\n') : sendText(res, 200, report);
+  }
   const accept = parseAccept(req.headers.accept);
   if (path === '/api' || path === '/apis') {
     const root = path.slice(1) as 'api' | 'apis';
