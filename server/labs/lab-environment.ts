@@ -78,15 +78,20 @@ function shellEnv(lab: LabDefinition): Record<string, string> {
   return { ...lab.setup.env, KUBECONFIG: `${SANDBOX_HOME}/.kube/config` };
 }
 
-/** The learner's kubeconfig: one context per cluster, named as the lab names them, reached through the sandbox's forwarder. */
+/**
+ * The learner's kubeconfig: one context per cluster, named as the lab names them, reached through the
+ * sandbox's forwarder. The lab's first cluster is named as EKS names an API server, a URL without a path
+ * (the learner's socket finds it by its token), so that `kubectl get --raw /readyz` works; the others keep
+ * their `/clusters/<id>` path, which also keeps kubectl's discovery caches apart.
+ */
 async function learnerKubeconfig(backend: ClusterBackend, clusters: LabEnvironment['clusters'], namespace: string | undefined): Promise<string> {
   const entries = [];
-  for (const { name, handle } of clusters) {
+  for (const [i, { name, handle }] of clusters.entries()) {
     const own = await backend.kubeconfig(handle);
     const cluster = parseSingleKubeconfig(own);
     entries.push({
       name,
-      server: `${SANDBOX_API_URL}${new URL(handle.server).pathname}`,
+      server: i === 0 ? SANDBOX_API_URL : `${SANDBOX_API_URL}${new URL(handle.server).pathname}`,
       caPem: cluster.caPem,
       user: { token: cluster.token },
       ...(namespace ? { namespace } : {}),

@@ -11,6 +11,7 @@ import type { Settings } from '../../store/settings.ts';
 import { generateServiceAccountKey, type ClusterSecrets } from './cluster-secrets.ts';
 import type { SigningKey } from '../emulator/auth/signing-key.ts';
 import { ClusterHost, type ClusterFactory } from './cluster-host.ts';
+import { createCredentialRouter } from './credential-router.ts';
 import type { ClusterServices } from './runtime.ts';
 
 export interface EmbeddedBackendOptions {
@@ -76,6 +77,7 @@ export class EmbeddedBackend implements ClusterBackend {
   /**
    * A listener on a Unix socket that serves only `owner`'s clusters: the one a learner's sandbox is
    * given. Even with another learner's token, nothing but the owner's clusters can be reached through it.
+   * Each cluster is served under `/clusters/<id>`, and at the root for the credentials it accepts.
    */
   async openOwnerSocket(owner: string, socketPath: string, opts: { uid?: number } = {}): Promise<void> {
     if (this.learnerServers.has(socketPath)) return;
@@ -87,6 +89,10 @@ export class EmbeddedBackend implements ClusterBackend {
           const record = this.host.record(id);
           return record && record.owner === owner ? this.host.runtime(id) : undefined;
         },
+        root: createCredentialRouter(
+          () => this.recordsOf(owner).map((r) => r.id),
+          (id) => this.host.runtime(id),
+        ),
       },
     });
     await mkdir(path.dirname(socketPath), { recursive: true, mode: 0o700 });

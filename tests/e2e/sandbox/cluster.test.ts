@@ -125,6 +125,8 @@ describe.skipIf(skipReason)('the embedded cluster from inside a sandbox', async 
   let backend: Backend;
   let a: LearnerSpec;
   let othersCluster: string;
+  let othersToken: string;
+  let ownCluster: string;
 
   beforeAll(async () => {
     if (!hasOwnerSockets) return;
@@ -133,9 +135,13 @@ describe.skipIf(skipReason)('the embedded cluster from inside a sandbox', async 
     backend = await embedded.startEmbeddedBackend({ dataDir: path.join(world.dataDir, 'store'), port: 0 });
     const handle = await backend.provision(a.learnerId, { name: 'workshop', nodeGroups: [{ name: 'ng-1', instanceType: 't3.medium', desired: 2 }] });
     await (backend as Backend & { openOwnerSocket(o: string, s: string, opts: { uid: number }): Promise<void> }).openOwnerSocket(a.learnerId, a.apiSocket, { uid: a.uid });
-    othersCluster = (await backend.provision('heidi', { name: 'workshop' })).id;
+    const others = await backend.provision('heidi', { name: 'workshop' });
+    othersCluster = others.id;
+    othersToken = /token: (\S+)/.exec(await backend.kubeconfig(others))![1]!;
+    ownCluster = handle.id;
     await world.driver.exec(a, 'true');
-    plantFile(a, '.kube/config', await backend.kubeconfig(handle, { server: `https://127.0.0.1:6443/clusters/${handle.id}` }));
+    // As EKS names an API server: no path. The learner's socket finds the cluster by the token.
+    plantFile(a, '.kube/config', await backend.kubeconfig(handle, { server: 'https://127.0.0.1:6443' }));
   });
 
   afterAll(async () => {
@@ -149,8 +155,18 @@ describe.skipIf(skipReason)('the embedded cluster from inside a sandbox', async 
     expect(r.stdout).toBe('2\n');
   });
 
+  it.skipIf(!hasOwnerSockets)('reaches absolute paths, which kubectl get --raw sends without the server URL\'s path', async () => {
+    const r = await world.driver.exec(a, 'kubectl get --raw /readyz; echo; kubectl get --raw /api/v1/namespaces/kube-system | grep -c \'"name":"kube-system"\'');
+    expect([r.stderr, r.stdout]).toEqual(['', 'ok\n1\n']);
+    const prefixed = await world.driver.exec(a, `kubectl --server https://127.0.0.1:6443/clusters/${ownCluster} get ns kube-system -o name`);
+    expect(prefixed.stdout).toBe('namespace/kube-system\n');
+  });
+
   it.skipIf(!hasOwnerSockets)("the learner's socket serves no one else's cluster", async () => {
     const r = await world.driver.exec(a, `curl -sk -o /dev/null -w '%{http_code}' https://127.0.0.1:6443/clusters/${othersCluster}/version`);
     expect(r.stdout).toBe('404');
+    // Another learner's token at the root reaches nothing of theirs: no cluster here accepts it.
+    const stolen = await world.driver.exec(a, `curl -sk -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer ${othersToken}' https://127.0.0.1:6443/api/v1/namespaces`);
+    expect(stolen.stdout).toBe('401');
   });
 });

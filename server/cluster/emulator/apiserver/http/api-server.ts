@@ -10,8 +10,11 @@ import type { ClusterRuntime } from './runtime.ts';
 export interface ClusterResolver {
   /** A cluster by the id in `/clusters/<id>/…`. */
   byId(id: string): ClusterRuntime | undefined | Promise<ClusterRuntime | undefined>;
-  /** The cluster served at the root, if any (the standalone `podium cluster up`). */
-  root?(): ClusterRuntime | undefined;
+  /**
+   * The cluster a request without the `/clusters/<id>` prefix is for, if any: the standalone `podium cluster up`
+   * serves its cluster there, a learner's socket the cluster their credentials belong to.
+   */
+  root?(req: IncomingMessage): ClusterRuntime | undefined;
 }
 
 export interface ApiServerOptions {
@@ -29,7 +32,7 @@ const PREFIX = /^\/clusters\/([a-z0-9][a-z0-9-]{0,62})(\/.*)?$/;
 export function createApiServer(opts: ApiServerOptions): Server {
   const server = createServer({ cert: opts.cert, key: opts.key }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://cluster.local');
-    void route(opts.resolver, url.pathname).then(
+    void route(opts.resolver, req, url.pathname).then(
       (found) => {
         if (!found) {
           res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -52,19 +55,19 @@ export function createApiServer(opts: ApiServerOptions): Server {
   return server;
 }
 
-async function route(resolver: ClusterResolver, pathname: string): Promise<{ rt: ClusterRuntime; path: string } | undefined> {
+async function route(resolver: ClusterResolver, req: IncomingMessage, pathname: string): Promise<{ rt: ClusterRuntime; path: string } | undefined> {
   const m = PREFIX.exec(pathname);
   if (m) {
     const rt = await resolver.byId(m[1]!);
     return rt && { rt, path: m[2] ?? '/' };
   }
-  const root = resolver.root?.();
+  const root = resolver.root?.(req);
   return root && { rt: root, path: pathname };
 }
 
 async function handleUpgrade(resolver: ClusterResolver, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
   const url = new URL(req.url ?? '/', 'https://cluster.local');
-  const found = await route(resolver, url.pathname);
+  const found = await route(resolver, req, url.pathname);
   if (!found) throw errors.pathNotFound();
   const { rt, path } = found;
   const caller = rt.authenticate(req);
