@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LogSource } from '../emulator/apiserver/pieces.ts';
-import type { UpgradeHandler } from '../emulator/apiserver/http/runtime.ts';
-import { createExecUpgradeHandler } from '../emulator/exec/handler.ts';
+import type { ProxyHandler, UpgradeHandler } from '../emulator/apiserver/http/runtime.ts';
+import { createExecServices } from '../emulator/exec/handler.ts';
 import { Registries } from '../emulator/node-sim/kubelet/images/catalogue.ts';
 import { bootstrapPolicy, clusterRoleAggregationController } from '../emulator/auth/index.ts';
 import {
@@ -33,6 +33,8 @@ export interface BuiltCluster {
   logs: LogSource;
   /** `kubectl exec`, `attach`, `port-forward`, `cp`. */
   upgrade: UpgradeHandler;
+  /** The API server's `…/proxy/…` to pods, Services and nodes. */
+  proxy: ProxyHandler;
   /** Stop and start simulated nodes (labs on node failure). */
   nodes: Pick<NodeSimulation, 'stopNode' | 'startNode'>;
 }
@@ -101,7 +103,7 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
       });
       const logs = createLogSource(cluster, controllers.nodeSim);
       const sim = controllers.nodeSim;
-      const upgrade = createExecUpgradeHandler({
+      const { upgrade, proxy } = createExecServices({
         store: cluster.store,
         clock: cluster.clock,
         logs,
@@ -114,7 +116,7 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
         }),
       });
       if (warm) warmClocks.set(cluster, warm);
-      return { cluster, logs, upgrade, nodes };
+      return { cluster, logs, upgrade, proxy, nodes };
     },
     bootstrap({ cluster }, spec) {
       const warm = warmClocks.get(cluster);

@@ -120,6 +120,7 @@ export class ClusterHost {
       cluster: built.cluster,
       logs: built.logs,
       upgrade: built.upgrade,
+      proxy: built.proxy,
       secrets: record.secrets as ClusterSecrets,
       region: spec.region ?? DEFAULT_REGION,
       minor: (spec.version ?? '1.32').split('.')[1] ?? '32',

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Discovery } from '../emulator/apiserver/discovery.ts';
 import type { LogSource } from '../emulator/apiserver/pieces.ts';
-import type { ClusterRuntime, OpenApiSource, RequestRecord, UpgradeHandler, VirtualCreate } from '../emulator/apiserver/http/runtime.ts';
+import type { ClusterRuntime, OpenApiSource, ProxyHandler, RequestRecord, UpgradeHandler, VirtualCreate } from '../emulator/apiserver/http/runtime.ts';
 import {
   adminToken,
   createAuthenticator,
@@ -41,6 +41,7 @@ export interface RuntimeInput {
   cluster: EmulatedCluster;
   logs?: LogSource;
   upgrade?: UpgradeHandler;
+  proxy?: ProxyHandler;
   secrets: ClusterSecrets;
   region: string;
   /** Kubernetes minor version, e.g. `32`. */
@@ -85,6 +86,7 @@ export function buildRuntime(input: RuntimeInput): ClusterRuntime {
   const openapi = services.openapi?.(cluster);
   const logs = input.logs;
   const upgrade = input.upgrade;
+  const proxy = input.proxy;
   return {
     id: input.id,
     cluster,
@@ -119,6 +121,7 @@ export function buildRuntime(input: RuntimeInput): ClusterRuntime {
     ...(services.decodeProtobuf ? { decodeProtobuf: services.decodeProtobuf } : {}),
     ...(logs ? { logs } : {}),
     ...(upgrade ? { upgrade } : {}),
+    ...(proxy ? { proxy } : {}),
     ...(services.onRequest ? { onRequest: (r: RequestRecord) => services.onRequest!(input.id, r) } : {}),
   };
 }

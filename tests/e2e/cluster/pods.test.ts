@@ -176,4 +176,24 @@ web-<id>   IPv4          80      <ip>,<ip>   <age>`);
     ok(['scale', 'deployment', 'web', '--replicas=1']);
     await eventually(() => field(['endpoints', 'web'], '{.subsets[0].addresses[*].ip}').split(' ').length === 1, 30_000);
   });
+
+  it('are reached through the API server proxy, by get --raw and by kubectl proxy', async () => {
+    const page = ok(['get', '--raw', '/api/v1/namespaces/default/services/web:80/proxy/']);
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!<\/title>/);
+    const pod = field(['pods', '-l', 'app=web'], '{.items[0].metadata.name}');
+    expect(ok(['get', '--raw', `/api/v1/namespaces/default/pods/${pod}/proxy/`])).toBe(page);
+    const wrongPort = cluster.kubectl(['get', '--raw', `/api/v1/namespaces/default/pods/${pod}:8080/proxy/`]);
+    expect(wrongPort.stderr).toMatch(/^Error from server \(ServiceUnavailable\): error trying to reach service: dial tcp [\d.]+:8080: connect: connection refused\n$/);
+    const proxy = cluster.kubectlAsync(['proxy', '--port=0']);
+    let out = '';
+    proxy.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await eventually(() => /Starting to serve on 127\.0\.0\.1:\d+/.test(out), 15_000);
+      const port = /127\.0\.0\.1:(\d+)/.exec(out)![1];
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/namespaces/default/services/web:80/proxy/`);
+      expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([200, 'text/html', page]);
+    } finally {
+      proxy.kill();
+    }
+  });
 });

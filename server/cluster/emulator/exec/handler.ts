@@ -3,7 +3,10 @@
  * `UpgradeHandler`, called after authentication and authorization). Refusals are written as the API server
  * writes them: a Status with its HTTP code.
  */
-import type { UpgradeHandler } from '../apiserver/http/runtime.ts';
+import type { ProxyHandler, UpgradeHandler } from '../apiserver/http/runtime.ts';
+import { routingDeps } from './container/container-system.ts';
+import type { World } from './container/world.ts';
+import { proxyRequest } from './network/api-proxy.ts';
 import { errors } from '../meta/errors.ts';
 import { buildWorld, type ExecDeps } from './deps.ts';
 import { startPortForward } from './portforward/upgrade.ts';
@@ -13,7 +16,17 @@ import { replyError } from './transport/http-reply.ts';
 import { createWebSocketUpgrader } from './transport/ws-upgrade.ts';
 
 export function createExecUpgradeHandler(deps: ExecDeps): UpgradeHandler {
+  return createExecServices(deps).upgrade;
+}
+
+/** The upgrade handler and the API server's proxy of one cluster, over one simulated network. */
+export function createExecServices(deps: ExecDeps): { upgrade: UpgradeHandler; proxy: ProxyHandler } {
   const world = buildWorld(deps);
+  const routing = routingDeps(world);
+  return { upgrade: upgradeHandler(world, deps), proxy: (request) => proxyRequest(routing, request) };
+}
+
+function upgradeHandler(world: World, deps: ExecDeps): UpgradeHandler {
   const upgradeWebSocket = createWebSocketUpgrader();
   return ({ req, socket, head, namespace, pod: name, subresource, query }) => {
     try {

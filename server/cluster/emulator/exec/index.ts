@@ -1,7 +1,8 @@
 /**
- * Exec, attach and port-forward for the emulated clusters.
+ * Exec, attach, port-forward and the API server's proxy for the emulated clusters.
  *
- *   handler.ts     createExecUpgradeHandler: the runtime's UpgradeHandler for pods/exec|attach|portforward
+ *   handler.ts     createExecServices: the runtime's UpgradeHandler for pods/exec|attach|portforward, and its
+ *                  ProxyHandler for pods|services|nodes/proxy (network/api-proxy.ts)
  *   deps.ts        what a cluster hands in (ExecDeps) and the shared World built from it
  *   session/       exec and attach sessions, the API server's checks, the Status values kubectl reads
  *   transport/     WebSocket channel protocols (v1–v5), exec over SPDY, plain HTTP refusals
@@ -11,7 +12,7 @@
  *   network/       cluster DNS, Service routing, what each image's server answers
  *   shell/         the simulated shell and programs, pure logic over a ContainerSystem
  */
-export { createExecUpgradeHandler } from './handler.ts';
+export { createExecServices, createExecUpgradeHandler } from './handler.ts';
 export type { ExecDeps } from './deps.ts';
 export { LayerStore } from './container/layers.ts';
 export type { ImageSource } from './container/image.ts';

@@ -57,6 +57,30 @@ export type UpgradeHandler = (ctx: {
   query: URLSearchParams;
 }) => void;
 
+/** A request through `pods|services|nodes/<name>/proxy/…`. */
+export interface ProxyRequest {
+  resource: 'pods' | 'services' | 'nodes';
+  namespace?: string;
+  /** As the URL names it: `web`, `web:80`, `web:http`, `https:web:443`. */
+  name: string;
+  /** Path below `/proxy`, with its query: `/`, `/index.html?x=1`. */
+  target: string;
+  method: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** The backend's HTTP answer, passed on to the client. */
+export interface ProxyResponse {
+  status: number;
+  reason: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** The API server's proxy to a pod, Service or node; refusals are thrown as ApiErrors. */
+export type ProxyHandler = (request: ProxyRequest) => ProxyResponse;
+
 /** One record per API request, for the platform (e.g. "the learner ran `kubectl scale`"). */
 export interface RequestRecord {
   time: number;
@@ -87,6 +111,7 @@ export interface ClusterRuntime {
   decodeProtobuf?: (body: Buffer) => KubeObject;
   logs?: LogSource;
   upgrade?: UpgradeHandler;
+  proxy?: ProxyHandler;
   /** Keyed `group/resource` (and `group/resource/subresource` for subresources such as `/serviceaccounts/token`). */
   virtual: Map<string, VirtualCreate>;
   onRequest?(record: RequestRecord): void;

@@ -1,5 +1,6 @@
 import { errors } from '../../meta/errors.ts';
 import { handleResource, readObject, sendObjectOrTable, sendWrite, serveVirtual, writeOptions, type RequestContext } from './resource-handlers.ts';
+import { readBody } from './body.ts';
 import { sendJson, baseHeaders } from './respond.ts';
 import type { LogOptions } from '../pieces.ts';
 
@@ -32,10 +33,48 @@ export async function handleSubresource(ctx: RequestContext): Promise<void> {
       // These arrive as upgrades; a plain request means the client could not upgrade.
       throw errors.badRequest(`Upgrade request required`);
     case 'proxy':
-      throw errors.internal(`no endpoints available for ${def.resource.slice(0, -1)} "${name}"`);
+      return serveProxy(ctx);
     default:
       throw errors.pathNotFound();
   }
+}
+
+/** `…/proxy/<path>`: the request goes on to the pod, Service or node, and its answer comes back as it is. */
+async function serveProxy(ctx: RequestContext): Promise<void> {
+  const { rt, req, res, info, def, query } = ctx;
+  if (!rt.proxy || !['pods', 'services', 'nodes'].includes(def.resource) || def.group !== '') throw errors.pathNotFound();
+  const body = ['GET', 'HEAD'].includes(req.method ?? 'GET') ? '' : (await readBody(req)).toString('utf8');
+  const search = query.toString();
+  const headers: [string, string][] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!;
+    // Credentials for the API server are not the backend's business.
+    if (!/^(authorization|host|connection|impersonate-.*)$/i.test(name)) headers.push([name, req.rawHeaders[i + 1]!]);
+  }
+  const answer = rt.proxy({
+    resource: def.resource as 'pods' | 'services' | 'nodes',
+    ...(info.namespace !== undefined ? { namespace: info.namespace } : {}),
+    name: info.name!,
+    target: `${proxiedPath(req.url ?? '/', def.resource, info.name!)}${search ? `?${search}` : ''}`,
+    method: req.method ?? 'GET',
+    headers,
+    body,
+  });
+  const out: Record<string, string> = { ...baseHeaders() };
+  for (const [k, v] of answer.headers) if (!/^(connection|transfer-encoding|keep-alive|content-length)$/i.test(k)) out[k] = v;
+  const payload = Buffer.from(answer.body);
+  out['Content-Length'] = String(payload.length);
+  res.writeHead(answer.status, answer.reason, out);
+  res.end(req.method === 'HEAD' ? undefined : payload);
+}
+
+/** The path after `<resource>/<name>/proxy`, as sent (trailing slash kept): `/`, `/a/b/`. */
+function proxiedPath(url: string, resource: string, name: string): string {
+  const segments = new URL(url, 'https://x').pathname.split('/');
+  for (let i = 0; i + 2 < segments.length; i++) {
+    if (segments[i] === resource && decodeURIComponent(segments[i + 1]!) === name && segments[i + 2] === 'proxy') return `/${segments.slice(i + 3).join('/')}`;
+  }
+  return '/';
 }
 
 function serveLogs(ctx: RequestContext): void {
