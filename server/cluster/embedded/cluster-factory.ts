@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { LogSource } from '../emulator/apiserver/pieces.ts';
 import type { ProxyHandler, UpgradeHandler } from '../emulator/apiserver/http/runtime.ts';
 import { createExecServices } from '../emulator/exec/handler.ts';
+import type { Obj } from '../emulator/exec/container/cluster-reader.ts';
+import type { ProcessNetwork } from '../emulator/exec/container/process-network.ts';
 import { Registries } from '../emulator/node-sim/kubelet/images/catalogue.ts';
 import { bootstrapPolicy, clusterRoleAggregationController } from '../emulator/auth/index.ts';
 import {
@@ -20,7 +22,7 @@ import { createSchemaProvider } from '../emulator/openapi/index.ts';
 import { createManagedFieldsTracker } from '../emulator/patch/apply-tracking.ts';
 import { createPatcher } from '../emulator/patch/patcher.ts';
 import { createSchemaPatches } from '../emulator/patch/strategic-patches.ts';
-import { createLogSource, nodeSimulation, type NodeSimulation } from '../emulator/node-sim/index.ts';
+import { createLogSource, nodeSimulation, type NodeSimOptions, type NodeSimulation } from '../emulator/node-sim/index.ts';
 import type { Snapshot } from '../emulator/storage/object-store.ts';
 import { createSchemaCheck } from '../emulator/validation/unknown-fields-check.ts';
 import { createStrategies } from '../emulator/strategies/index.ts';
@@ -88,7 +90,10 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
     create(spec, snapshot) {
       // The controllers' options are derived from the spec alone, so a reloaded cluster runs as it did.
       const { controllers } = bootstrapCluster(bootstrapSpec(spec), { now: 0 });
-      const nodes = nodeSimulation(controllers.nodeSim);
+      // Containers' own wget and curl reach the cluster's network, which exists once the cluster does.
+      const network: { run?: ProcessNetwork } = {};
+      const nodeSim: NodeSimOptions = { ...controllers.nodeSim, processNetwork: (pod, container, argv) => network.run?.(pod as Obj, container, argv) };
+      const nodes = nodeSimulation(nodeSim);
       const warm = !snapshot && opts.warmStart !== false ? new WarmStartClock() : undefined;
       const cluster = new EmulatedCluster({
         ...(snapshot ? { snapshot } : {}),
@@ -101,9 +106,9 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
         // Controllers keep per-cluster state: a fresh set for every cluster.
         controllers: [crdController, clusterRoleAggregationController, ...workloadControllers(controllers.workload), ...nodes],
       });
-      const logs = createLogSource(cluster, controllers.nodeSim);
+      const logs = createLogSource(cluster, nodeSim);
       const sim = controllers.nodeSim;
-      const { upgrade, proxy } = createExecServices({
+      const { upgrade, proxy, processNetwork } = createExecServices({
         store: cluster.store,
         clock: cluster.clock,
         logs,
@@ -115,6 +120,7 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
           ecr: sim.ecr ?? {},
         }),
       });
+      network.run = processNetwork;
       if (warm) warmClocks.set(cluster, warm);
       return { cluster, logs, upgrade, proxy, nodes };
     },

@@ -177,6 +177,17 @@ web-<id>   IPv4          80      <ip>,<ip>   <age>`);
     await eventually(() => field(['endpoints', 'web'], '{.subsets[0].addresses[*].ip}').split(' ').length === 1, 30_000);
   });
 
+  it("are reached from a one-off pod's own command, whose output kubectl run --rm shows", () => {
+    const r = cluster.kubectl(['run', 'probe', '--rm', '-i', '--image=busybox:1.37', '--restart=Never', '--', 'wget', '-qO-', 'web'], { timeoutMs: 60_000 });
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!<\/title>[^]*<\/html>\npod "probe" deleted\n$/);
+    expect(r.code).toBe(0);
+    ok(['run', 'lookup', '--image=busybox:1.37', '--restart=Never', '--', 'sh', '-c', 'nslookup web; wget -qO- nope; echo "status $?"']);
+    return eventually(() => {
+      const log = cluster.kubectl(['logs', 'lookup']).stdout;
+      return /Name:\tweb\.default\.svc\.cluster\.local\nAddress: [\d.]+\n/.test(log) && log.endsWith("wget: bad address 'nope'\nstatus 1\n");
+    }, 30_000);
+  });
+
   it('are reached through the API server proxy, by get --raw and by kubectl proxy', async () => {
     const page = ok(['get', '--raw', '/api/v1/namespaces/default/services/web:80/proxy/']);
     expect(page).toMatch(/^<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!<\/title>/);

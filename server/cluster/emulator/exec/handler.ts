@@ -5,6 +5,7 @@
  */
 import type { ProxyHandler, UpgradeHandler } from '../apiserver/http/runtime.ts';
 import { routingDeps } from './container/container-system.ts';
+import { createProcessNetwork, type ProcessNetwork } from './container/process-network.ts';
 import type { World } from './container/world.ts';
 import { proxyRequest } from './network/api-proxy.ts';
 import { errors } from '../meta/errors.ts';
@@ -19,11 +20,14 @@ export function createExecUpgradeHandler(deps: ExecDeps): UpgradeHandler {
   return createExecServices(deps).upgrade;
 }
 
-/** The upgrade handler and the API server's proxy of one cluster, over one simulated network. */
-export function createExecServices(deps: ExecDeps): { upgrade: UpgradeHandler; proxy: ProxyHandler } {
+/**
+ * The upgrade handler, the API server's proxy and the network of containers' own processes of one cluster,
+ * over one simulated network.
+ */
+export function createExecServices(deps: ExecDeps): { upgrade: UpgradeHandler; proxy: ProxyHandler; processNetwork: ProcessNetwork } {
   const world = buildWorld(deps);
   const routing = routingDeps(world);
-  return { upgrade: upgradeHandler(world, deps), proxy: (request) => proxyRequest(routing, request) };
+  return { upgrade: upgradeHandler(world, deps), proxy: (request) => proxyRequest(routing, request), processNetwork: createProcessNetwork(world) };
 }
 
 function upgradeHandler(world: World, deps: ExecDeps): UpgradeHandler {

@@ -1,5 +1,6 @@
 /** Options of the node simulation, shared by its controllers and its log source (which must agree on the seed). */
 import type { ControllerContext } from '../controllers/types.ts';
+import type { StoredObject } from '../meta/types.ts';
 import { RecorderSink, type EventSink } from './events.ts';
 import type { EcrRepository } from './kubelet/images/catalogue.ts';
 
@@ -31,9 +32,20 @@ export interface NodeSimOptions {
   schedulerInstance?: string;
   /** Where events go; default: the control plane's recorder. */
   events?: (ctx: ControllerContext) => EventSink;
+  /**
+   * Runs the network programs (wget, curl, nslookup) of containers' own processes against the cluster's
+   * simulated network; without it they fail as they do without a network.
+   */
+  processNetwork?: ProcessNetworkHook;
 }
 
-export type ResolvedOptions = Required<Omit<NodeSimOptions, 'events'>> & { events: (ctx: ControllerContext) => EventSink };
+/** A network program run in a container of a pod: its output, exit status and the time it took (ms). */
+export type ProcessNetworkHook = (pod: StoredObject, container: string, argv: string[]) => { stdout: string; stderr: string; code: number; ms: number } | undefined;
+
+export type ResolvedOptions = Required<Omit<NodeSimOptions, 'events' | 'processNetwork'>> & {
+  events: (ctx: ControllerContext) => EventSink;
+  processNetwork?: ProcessNetworkHook;
+};
 
 export function resolveOptions(o: NodeSimOptions): ResolvedOptions {
   return {
@@ -48,5 +60,6 @@ export function resolveOptions(o: NodeSimOptions): ResolvedOptions {
     defaultTolerationSeconds: o.defaultTolerationSeconds ?? 300,
     schedulerInstance: o.schedulerInstance ?? 'default-scheduler-ip-10-0-61-14.us-west-2.compute.internal',
     events: o.events ?? ((ctx) => new RecorderSink(ctx)),
+    ...(o.processNetwork ? { processNetwork: o.processNetwork } : {}),
   };
 }

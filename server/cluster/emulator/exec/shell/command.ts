@@ -27,8 +27,11 @@ export interface CommandContext extends StdIO {
   spawn(argv: string[], io: StdIO, env?: Map<string, string>, signal?: AbortSignal): Promise<number>;
 }
 
-/** A program: returns its exit status. */
-export type Command = (ctx: CommandContext) => Promise<number>;
+/**
+ * A program: returns its exit status, at once when it never waits (so a container's process, computed ahead
+ * on simulated time, can run the network programs too: see `ContainerSystem.instant`).
+ */
+export type Command = (ctx: CommandContext) => Promise<number> | number;
 
 export type CommandTable = Record<string, Command>;
 

@@ -128,6 +128,11 @@ export interface ContainerSystem {
   now(): number;
   /** Waits `ms`; resolves false if aborted first. */
   sleep(ms: number, signal: AbortSignal): Promise<boolean>;
+  /**
+   * Present when the program runs as part of a container's process, which the kubelet computes ahead on
+   * simulated time: waiting is then only counted (`advance`), and programs answer at once.
+   */
+  instant?: { advance(ms: number): void };
   /** Terminal size when a TTY is attached. */
   terminal?: { rows: number; cols: number };
 }

@@ -81,6 +81,7 @@ function adoptContainer(n: NodeContext, pod: StoredObject, p: PodSim, c: Contain
       r: n.r,
       registries: n.registries,
       seed: n.o.seed,
+      ...(n.o.processNetwork ? { network: n.o.processNetwork } : {}),
     });
     c.phase = 'Running';
     c.containerId = id;

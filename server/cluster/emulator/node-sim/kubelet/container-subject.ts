@@ -216,6 +216,7 @@ export class ContainerSubject implements Subject {
       r: this.n.r,
       registries: this.n.registries,
       seed: this.n.o.seed,
+      ...(this.n.o.processNetwork ? { network: this.n.o.processNetwork } : {}),
     });
   }
 

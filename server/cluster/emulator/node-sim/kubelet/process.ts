@@ -29,6 +29,8 @@ export interface RunInput {
   memoryLimit?: number;
   /** Seeds this run's randomness (pod, container, attempt). */
   seed: string;
+  /** Runs a network program (wget, curl, nslookup) of this container against the cluster's network. */
+  network?: (argv: string[]) => { stdout: string; stderr: string; code: number; ms: number } | undefined;
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
@@ -95,6 +97,7 @@ function* run(input: RunInput, proc: { skipUntil: number }): Generator<ProcEvent
   if (argv.length === 1 && ENTRYPOINT_SCRIPTS.has(base(argv[0]!))) argv = [];
   const name = base(argv[0] ?? '');
   const shells: Shell[] = [];
+  const network = input.network && remembered(input.network);
   const shell = (script: string, args: string[], argv0: string) => {
     const sh = new Shell({
       flavour: shellFlavour(input.image, argv0),
@@ -106,6 +109,7 @@ function* run(input: RunInput, proc: { skipUntil: number }): Generator<ProcEvent
       startedAt: input.startedAt,
       hasBinary: (b) => exists(input.image, b),
       program: (a) => imageProgram(input, a),
+      ...(network ? { network } : {}),
       skipUntil: () => proc.skipUntil,
     });
     shells.push(sh);
@@ -145,6 +149,19 @@ function* run(input: RunInput, proc: { skipUntil: number }): Generator<ProcEvent
   // A shell ends when its last command does (a trailing `sleep` prints nothing but takes time).
   for (const sh of shells) end = Math.max(end, sh.t);
   yield { t: end + 1, kind: 'exit', code };
+}
+
+/**
+ * A network program's answer, remembered for the rest of one computation of a process: every call is answered
+ * from the cluster's present state, so the same command line gets the same answer (a loop of `wget` costs one).
+ */
+function remembered(network: NonNullable<RunInput['network']>): NonNullable<RunInput['network']> {
+  const answers = new Map<string, ReturnType<typeof network>>();
+  return (argv) => {
+    const key = argv.join('\0');
+    if (!answers.has(key)) answers.set(key, network(argv));
+    return answers.get(key);
+  };
 }
 
 /** Whether and when the process ends, found by running it ahead (periodic loops are fast-forwarded). */

@@ -11,6 +11,7 @@ import type { SimResources } from '../resources.ts';
 import { DEFAULT_KERNEL_RELEASE } from '../kernel.ts';
 import { containerFiles, resolveEnv } from './environment.ts';
 import type { Registries } from './images/catalogue.ts';
+import type { ProcessNetworkHook } from '../options.ts';
 import type { RunInput } from './process.ts';
 
 export interface RunDeps {
@@ -18,6 +19,7 @@ export interface RunDeps {
   r: SimResources;
   registries: Registries;
   seed: string;
+  network?: ProcessNetworkHook;
 }
 
 export function containerSpec(pod: StoredObject, name: string): { spec: Json; init: boolean } | undefined {
@@ -67,6 +69,7 @@ export function buildRunInput(pod: StoredObject, p: RunParams, deps: RunDeps): R
     probeEpoch: Math.floor((Date.parse(str(rec(pod.status).startTime)) || p.startedAt) / 1000) * 1000,
     ...(limits.memory !== undefined ? { memoryLimit: amount(limits.memory) } : {}),
     seed: runSeed(deps.seed, pod, str(p.container.name), p.attempt),
+    ...(deps.network ? { network: (argv: string[]) => deps.network!(withIp, str(p.container.name), argv) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 import { header, type HttpRequest, type HttpResponse } from '../../http-message.ts';
 import type { Command, CommandContext } from '../command.ts';
 import type { Exchange } from '../system.ts';
-import { parseArgs } from './util.ts';
+import { after, parseArgs } from './util.ts';
 import { isIp, parseTarget, type Target } from './url.ts';
 
 const WITH_VALUE = ['o', 'w', 'm', 'H', 'X', 'd', 'u', 'A', 'e', 'x', 'T', '--max-time', '--connect-timeout', '--header', '--request', '--data', '--data-raw', '--data-binary', '--output', '--write-out', '--cacert', '--user-agent', '--retry', '--resolve', '--user'];
@@ -102,7 +102,7 @@ function writeOut(format: string, res: HttpResponse | undefined, remote: string,
     });
 }
 
-async function fetchOne(ctx: CommandContext, opts: Opts, url: string): Promise<number> {
+function fetchOne(ctx: CommandContext, opts: Opts, url: string): number | Promise<number> {
   const fail = (code: number, text: string) => {
     if (!opts.silent || opts.showError) ctx.stderr.write(`${errorMessage(code, text)}\n`);
     if (opts.writeOut) ctx.stdout.write(writeOut(opts.writeOut, undefined, '', 0));
@@ -130,9 +130,10 @@ async function fetchOne(ctx: CommandContext, opts: Opts, url: string): Promise<n
     if (exchange.error === 'timeout') {
       const limit = opts.connectTimeoutMs ?? opts.maxTimeMs;
       const wait = Math.min(limit ?? ctx.sys.net.timeoutMs, ctx.sys.net.timeoutMs);
-      if (!(await ctx.sys.sleep(wait, ctx.signal))) return 130;
-      if (limit !== undefined) return fail(28, opts.connectTimeoutMs !== undefined ? `Failed to connect to ${t.host} port ${t.port} after ${wait + 1} ms: Timeout was reached` : `Connection timed out after ${wait + 1} milliseconds`);
-      return fail(28, `Failed to connect to ${t.host} port ${t.port} after ${wait + 1} ms: Couldn't connect to server`);
+      return after(ctx, wait, () => {
+        if (limit !== undefined) return fail(28, opts.connectTimeoutMs !== undefined ? `Failed to connect to ${t.host} port ${t.port} after ${wait + 1} ms: Timeout was reached` : `Connection timed out after ${wait + 1} milliseconds`);
+        return fail(28, `Failed to connect to ${t.host} port ${t.port} after ${wait + 1} ms: Couldn't connect to server`);
+      });
     }
     if (exchange.error === 'wrong-version') return fail(35, 'OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number');
     if (exchange.error === 'empty') return fail(52, 'Empty reply from server');
@@ -162,7 +163,7 @@ async function fetchOne(ctx: CommandContext, opts: Opts, url: string): Promise<n
   return 0;
 }
 
-export const curl: Command = async (ctx) => {
+export const curl: Command = (ctx) => {
   const { opts, urls } = options(ctx);
   if (ctx.argv.includes('--version') || ctx.argv.includes('-V')) {
     ctx.stdout.write(`curl ${ctx.sys.tools.curlVersion ?? '8.12.1'} (x86_64-pc-linux-gnu) libcurl/${ctx.sys.tools.curlVersion ?? '8.12.1'} OpenSSL/3.0.15 zlib/1.2.13\nProtocols: dict file ftp ftps gopher gophers http https imap imaps mqtt pop3 pop3s rtsp smb smbs smtp smtps telnet tftp\n`);
@@ -172,7 +173,11 @@ export const curl: Command = async (ctx) => {
     ctx.stderr.write("curl: no URL specified\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
     return 2;
   }
-  let status = 0;
-  for (const u of urls) status = await fetchOne(ctx, opts, u);
-  return status;
+  // One URL after the other; the status is the last one's.
+  const from = (i: number, status: number): number | Promise<number> => {
+    if (i >= urls.length) return status;
+    const r = fetchOne(ctx, opts, urls[i]!);
+    return typeof r === 'number' ? from(i + 1, r) : r.then((s) => from(i + 1, s));
+  };
+  return from(0, 0);
 };

@@ -1,14 +1,14 @@
 /** Network programs besides curl: busybox wget, nslookup, ping, ip/ifconfig, and glibc getent. */
 import type { HttpRequest } from '../../http-message.ts';
 import type { Command, CommandContext } from '../command.ts';
-import { parseArgs } from './util.ts';
+import { after, parseArgs } from './util.ts';
 import { isIp, parseTarget } from './url.ts';
 
 function lookup(ctx: CommandContext, host: string) {
   return isIp(host) ? { fqdn: host, addresses: [host] } : ctx.sys.net.resolve(host);
 }
 
-const wget: Command = async (ctx) => {
+const wget: Command = (ctx) => {
   const p = parseArgs(ctx.argv.slice(1), ['O', 'T', 'U', 'Y', 'P', 'o', '--header', '--output-document', '--timeout', '--user-agent']);
   const quiet = p.flags.has('q') || p.flags.has('--quiet');
   const spider = p.flags.has('--spider');
@@ -44,9 +44,10 @@ const wget: Command = async (ctx) => {
     if (ex.error === 'timeout') {
       const limit = Number(p.values.get('T') ?? p.values.get('--timeout') ?? NaN) * 1000;
       const wait = Number.isNaN(limit) ? ctx.sys.net.timeoutMs : Math.min(limit, ctx.sys.net.timeoutMs);
-      if (!(await ctx.sys.sleep(wait, ctx.signal))) return 130;
-      say(Number.isNaN(limit) ? `wget: can't connect to remote host (${ip}): Connection timed out` : 'wget: download timed out');
-      return 1;
+      return after(ctx, wait, () => {
+        say(Number.isNaN(limit) ? `wget: can't connect to remote host (${ip}): Connection timed out` : 'wget: download timed out');
+        return 1;
+      });
     }
     if (ex.error === 'empty' || ex.error === 'reset') say('wget: error getting response: Connection reset by peer');
     else if (ex.error === 'wrong-version') say('wget: error getting response');
@@ -84,7 +85,7 @@ const wget: Command = async (ctx) => {
   return 0;
 };
 
-const nslookup: Command = async (ctx) => {
+const nslookup: Command = (ctx) => {
   const name = ctx.argv.slice(1).find((a) => !a.startsWith('-'));
   const ns = ctx.sys.net.nameserver;
   if (!name) {

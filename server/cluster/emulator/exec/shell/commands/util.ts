@@ -85,3 +85,15 @@ export const usage = (ctx: CommandContext, text: string, code = 1) => {
   ctx.stderr.write(`${text}\n`);
   return code;
 };
+
+/**
+ * Waits `ms`, then goes on with `then`: on the clock in an exec session (130 when interrupted), at once in a
+ * container's process computed ahead (`sys.instant`), where the wait is only counted.
+ */
+export function after(ctx: CommandContext, ms: number, then: () => number): number | Promise<number> {
+  if (ctx.sys.instant) {
+    ctx.sys.instant.advance(ms);
+    return then();
+  }
+  return ctx.sys.sleep(ms, ctx.signal).then((done) => (done ? then() : 130));
+}

@@ -59,6 +59,7 @@ export function createLogSource(cluster: LogCluster, options: NodeSimOptions = {
     r: simResourcesOf(cluster.registry),
     registries: new Registries({ accountId: o.accountId, region: o.region, dnsResolver: o.dnsResolver, ecr: o.ecr }),
     seed: o.seed,
+    ...(o.processNetwork ? { network: o.processNetwork } : {}),
   });
 
   /** The run to read, or the error the kubelet answers with. */

@@ -29,6 +29,8 @@ export interface ShellHost {
   hasBinary(name: string): boolean;
   /** Image programs the script may run by name (a server binary, `stress`…); undefined when not special. */
   program?(argv: string[]): Generator<ProcEvent, number> | undefined;
+  /** Network programs (wget, curl, nslookup) answered by the cluster's network; undefined when not one. */
+  network?(argv: string[]): { stdout: string; stderr: string; code: number; ms: number } | undefined;
   /** Reader-side hint: output before this time is not needed (ms since start). */
   skipUntil(): number;
 }
@@ -516,6 +518,13 @@ export class Shell implements ShellApi {
         return yield* this.subshell(base, args);
     }
     // Not a builtin: an external command of the image.
+    const net = this.host.network?.(argv);
+    if (net) {
+      this.t += Math.max(EXTERNAL_MS, net.ms);
+      if (net.stdout) this.write(1, net.stdout);
+      if (net.stderr) this.write(2, net.stderr);
+      return net.code;
+    }
     const program = this.host.program?.(argv);
     if (program) {
       const code = yield* this.runExternal(program);
