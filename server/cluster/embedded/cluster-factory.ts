@@ -110,6 +110,7 @@ export function createClusterFactory(opts: FactoryOptions = {}): ClusterFactory 
       const sim = controllers.nodeSim;
       const { upgrade, proxy, processNetwork } = createExecServices({
         store: cluster.store,
+        onMainProcessExit: (namespace, pod, container, code) => nodes.mainProcessExited(namespace, pod, container, code),
         clock: cluster.clock,
         logs,
         region: spec.region,

@@ -34,6 +34,12 @@ describe('run and logs', () => {
     expect(ok(['logs', 'counter', '--timestamps', '--tail=1'])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z tick \d+\n$/);
   });
 
+  it('attaches kubectl run -i to the shell it starts, and the pod ends with the status that shell exits with', () => {
+    const r = cluster.kubectl(['run', 'shell', '--rm', '-i', '--image=busybox:1.37', '--restart=Never', '--', 'sh'], { input: 'echo "hello from $(hostname)"\nexit 3\n', timeoutMs: 60_000 });
+    expect([r.stdout, r.code]).toEqual(['hello from shell\npod "shell" deleted\n', 3]);
+    expect(r.stderr).toBe("If you don't see a command prompt, try pressing enter.\npod default/shell terminated (Error)\n");
+  });
+
   it('follows a log until stopped', async () => {
     const follow = cluster.kubectlAsync(['logs', '-f', 'counter', '--tail=1']);
     let out = '';

@@ -24,6 +24,8 @@ export type NodeSimulation = Controller[] & {
   stopNode(name: string): void;
   /** The instance runs again: Ready, untainted, pods synced. */
   startNode(name: string): void;
+  /** A container's main process (an attached interactive shell) exited with `exitCode`. */
+  mainProcessExited(namespace: string, pod: string, container: string, exitCode: number): void;
 };
 
 export function nodeSimulation(options: NodeSimOptions = {}): NodeSimulation {
@@ -41,6 +43,7 @@ export function nodeSimulation(options: NodeSimOptions = {}): NodeSimulation {
   return Object.assign(controllers, {
     stopNode: (name: string) => lifecycle.stopNode(name),
     startNode: (name: string) => lifecycle.startNode(name),
+    mainProcessExited: (namespace: string, pod: string, container: string, exitCode: number) => kubelet.mainProcessExited(namespace, pod, container, exitCode),
   });
 }
 

@@ -31,7 +31,8 @@ export async function attachSession(world: World, pod: Obj, container: string, s
     const result = await runOnStreams(world, pod, container, argv, streams);
     const code = result?.outcome.kind === 'exited' ? result.outcome.code : 0;
     if (!result?.aborted) hooks.onMainProcessExit?.(str(meta.namespace), str(meta.name), container, code);
-    return streams.finish(code === 0 ? { kind: 'success' } : { kind: 'exit', code, command: argv });
+    // Attach reports no exit status (the runtime's attach stream just ends): the code reaches the container's status.
+    return streams.finish({ kind: 'success' });
   }
   if (!hooks.logs) return;
   let stop: () => void = () => undefined;

@@ -70,6 +70,19 @@ export class Kubelet implements Controller {
     };
   }
 
+  /**
+   * A container's main process ended outside the simulation's own schedule: the shell a learner attached to
+   * (`kubectl run -it … -- sh`, then `exit`) returned `exitCode`. The container terminates with it, then
+   * restarts or not as the pod's restart policy says.
+   */
+  mainProcessExited(namespace: string, podName: string, container: string, exitCode: number): void {
+    const key = `${namespace}/${podName}`;
+    const c = this.sims.get(key)?.containers.find((x) => x.name === container);
+    if (!c?.run || c.phase !== 'Running') return;
+    c.run.outcome = { endsAt: Math.max(0, this.ctx.clock.now() - c.run.startedAt), exitCode };
+    this.queue.add(key);
+  }
+
   /** Called when a stopped node comes back: its pods are looked at again. */
   resync(node: string): void {
     for (const pod of this.ctx.store.list({ group: '', resource: 'pods' })) {

@@ -115,3 +115,29 @@ describe('kubelet details', () => {
     expect(s.h.events('web')).toContain('Normal Killing Container app definition changed, will be restarted');
   });
 });
+
+describe('an interactive shell', () => {
+  const shellPod = (name: string, restartPolicy: string) =>
+    pod(name, { restartPolicy, containers: [{ name: 'sh', image: 'busybox:1.37', command: ['sh'], stdin: true, tty: true }] });
+
+  it('keeps running with stdin open, and ends with the status it exits with once attached to', () => {
+    const s = simulate();
+    s.h.create(shellPod('once', 'Never'));
+    s.h.create(pod('closed', { restartPolicy: 'Never', containers: [{ name: 'sh', image: 'busybox:1.37', command: ['sh'] }] }));
+    s.h.run(30_000);
+    expect([s.status('once').phase, s.status('closed').phase]).toEqual(['Running', 'Succeeded']);
+    s.sim.mainProcessExited('default', 'once', 'sh', 3);
+    s.h.run(5_000);
+    expect(s.status('once').phase).toBe('Failed');
+    expect(cs(s, 'once').state.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
+  });
+
+  it('restarts under restartPolicy Always', () => {
+    const s = simulate();
+    s.h.create(shellPod('again', 'Always'));
+    s.h.run(30_000);
+    s.sim.mainProcessExited('default', 'again', 'sh', 0);
+    s.h.run(15_000);
+    expect([s.status('again').phase, cs(s, 'again').restartCount, cs(s, 'again').state.running !== undefined]).toEqual(['Running', 1, true]);
+  });
+});

@@ -140,7 +140,11 @@ function* run(input: RunInput, proc: { skipUntil: number }): Generator<ProcEvent
         yield { t: 1, kind: 'out', text: `${name}: can't open '${args[0]}': No such file or directory` };
         code = 2;
       } else code = yield* track(shell(script, args.slice(1), argv[0]!));
-    } else code = 0; // An interactive shell with no terminal reads end-of-file and exits.
+    } else if (input.container.stdin === true) {
+      // An interactive shell with stdin open (`kubectl run -it … -- sh`) waits for input until it is attached to.
+      yield { t: FOREVER, kind: 'out', text: '' };
+      return;
+    } else code = 0; // An interactive shell with no stdin reads end-of-file and exits.
   } else {
     const program = imageProgram(input, argv);
     code = program ? yield* track(program) : yield* track(shell(argv.map(shellQuote).join(' '), [], 'sh'));
