@@ -40,6 +40,17 @@ describe('run and logs', () => {
     expect(r.stderr).toBe("If you don't see a command prompt, try pressing enter.\npod default/shell terminated (Error)\n");
   });
 
+  it('debugs a running pod with an ephemeral container that shares its network', async () => {
+    ok(['run', 'target', '--image=nginx:1.27']);
+    await eventually(() => statusOf('target') === 'Running', 60_000);
+    const r = cluster.kubectl(['debug', '-i', 'target', '--image=busybox:1.37', '--target=target', '--container=dbg'], { input: 'echo "in $(hostname)"\nwget -qO- localhost | head -1\nexit\n', timeoutMs: 60_000 });
+    expect([r.stdout.split('\n').slice(1).join('\n'), r.code]).toEqual(['in target\n<!DOCTYPE html>\n', 0]);
+    expect(r.stdout).toMatch(/^Targeting container "target"\./);
+    expect(field(['pod', 'target'], '{.spec.ephemeralContainers[0].name} {.status.ephemeralContainerStatuses[0].state.terminated.reason}')).toBe('dbg Completed');
+    // The pod itself is untouched: still Running and ready, no restart.
+    expect(cluster.kubectl(['get', 'pod', 'target', '--no-headers']).stdout).toMatch(/^target\s+1\/1\s+Running\s+0\s/);
+  });
+
   it('follows a log until stopped', async () => {
     const follow = cluster.kubectlAsync(['logs', '-f', 'counter', '--tail=1']);
     let out = '';

@@ -298,6 +298,15 @@ export class ResourceApi {
       // Writes to /status change only the status.
       obj = { ...clone(current), status: incoming.status };
       obj.metadata.resourceVersion = incoming.metadata.resourceVersion ?? current.metadata.resourceVersion;
+    } else if (opts.subresource === 'ephemeralcontainers') {
+      // Pods' /ephemeralcontainers changes only spec.ephemeralContainers (kubectl debug).
+      obj = clone(current);
+      const ephemeral = (incoming as { spec?: { ephemeralContainers?: unknown } }).spec?.ephemeralContainers;
+      const spec = { ...((obj.spec as Record<string, unknown> | undefined) ?? {}) };
+      if (ephemeral === undefined || ephemeral === null) delete spec.ephemeralContainers;
+      else spec.ephemeralContainers = ephemeral;
+      obj.spec = spec;
+      obj.metadata.resourceVersion = incoming.metadata.resourceVersion ?? current.metadata.resourceVersion;
     } else if (opts.subresource === 'finalize') {
       // Namespaces' /finalize changes only spec.finalizers.
       obj = clone(current);

@@ -25,6 +25,9 @@ export async function handleSubresource(ctx: RequestContext): Promise<void> {
         return sendWrite(ctx, api.updateScale(def, ns, name, scale, writeOptions(ctx)), 200);
       }
       return handleResource(ctx);
+    case 'ephemeralcontainers':
+      if (info.verb === 'get') return sendObjectOrTable(ctx, [api.get(def, ns, name)], false);
+      return handleResource(ctx);
     case 'log':
       return serveLogs(ctx);
     case 'exec':

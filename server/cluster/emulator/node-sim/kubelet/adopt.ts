@@ -21,12 +21,13 @@ const WAITING_PHASES: Record<string, string> = {
   ErrImageNeverPull: 'ErrImageNeverPull',
 };
 
-export function newContainer(n: NodeContext, spec: Json, init: boolean): ContainerSim {
+export function newContainer(n: NodeContext, spec: Json, init: boolean, ephemeral = false): ContainerSim {
   const scale = n.o.timeScale;
   return {
     id: `container:${str(spec.name)}`,
     name: str(spec.name),
     init,
+    ...(ephemeral ? { ephemeral } : {}),
     sidecar: init && spec.restartPolicy === 'Always',
     spec,
     phase: 'New',
@@ -116,9 +117,13 @@ function adoptContainer(n: NodeContext, pod: StoredObject, p: PodSim, c: Contain
 export function adoptPod(n: NodeContext, pod: StoredObject): PodSim {
   const p = newPod(pod, n.nodeName);
   const spec = rec(pod.spec);
-  p.containers = [...list(spec.initContainers).map((c) => newContainer(n, c, true)), ...list(spec.containers).map((c) => newContainer(n, c, false))];
+  p.containers = [
+    ...list(spec.initContainers).map((c) => newContainer(n, c, true)),
+    ...list(spec.containers).map((c) => newContainer(n, c, false)),
+    ...list(spec.ephemeralContainers).map((c) => newContainer(n, c, false, true)),
+  ];
   const status = rec(pod.status);
-  const statuses = [...list(status.initContainerStatuses), ...list(status.containerStatuses)];
+  const statuses = [...list(status.initContainerStatuses), ...list(status.containerStatuses), ...list(status.ephemeralContainerStatuses)];
   if (!status.startTime && statuses.length === 0) return p;
   p.startTime = ms(status.startTime) || n.ctx.clock.now();
   p.hostIP = str(status.hostIP) || n.hostIP();

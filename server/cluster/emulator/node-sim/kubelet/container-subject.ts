@@ -96,6 +96,7 @@ export class ContainerSubject implements Subject {
   }
 
   private restartWanted(): boolean {
+    if (this.c.ephemeral) return false;
     if (this.c.sidecar) return true;
     const exit = (this.c.terminated ?? this.c.lastTerminated)?.exitCode ?? 0;
     const policy = str(rec(this.pod().spec).restartPolicy) || 'Always';
@@ -362,7 +363,7 @@ export class ContainerSubject implements Subject {
     const component = event.source ?? 'kubelet';
     this.n.events.emit({
       regarding: this.pod(),
-      ...(component === 'kubelet' ? { fieldPath: `spec.${this.c.init ? 'initContainers' : 'containers'}{${this.c.name}}` } : {}),
+      ...(component === 'kubelet' ? { fieldPath: `spec.${this.c.ephemeral ? 'ephemeralContainers' : this.c.init ? 'initContainers' : 'containers'}{${this.c.name}}` } : {}),
       type: event.type,
       reason: event.reason,
       message: render(event.message),

@@ -188,8 +188,12 @@ export class Kubelet implements Controller {
   private applySpecChanges(n: NodeContext, p: PodSim, pod: StoredObject): void {
     const spec = rec(pod.spec);
     const wanted = [...list(spec.initContainers).map((c) => ({ c, init: true })), ...list(spec.containers).map((c) => ({ c, init: false }))];
+    // Ephemeral containers (kubectl debug) join a pod once and are never changed.
+    for (const c of list(spec.ephemeralContainers)) {
+      if (!p.containers.some((x) => x.name === c.name)) p.containers.push(newContainer(n, c, false, true));
+    }
     for (const { c, init } of wanted) {
-      const sim = p.containers.find((x) => x.name === c.name && x.init === init);
+      const sim = p.containers.find((x) => x.name === c.name && x.init === init && !x.ephemeral);
       if (!sim) {
         p.containers.push(newContainer(n, c, init));
         continue;

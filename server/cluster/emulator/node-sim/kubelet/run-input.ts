@@ -26,13 +26,13 @@ export function containerSpec(pod: StoredObject, name: string): { spec: Json; in
   const spec = rec(pod.spec);
   const init = list(spec.initContainers).find((c) => c.name === name);
   if (init) return { spec: init, init: true };
-  const app = list(spec.containers).find((c) => c.name === name);
+  const app = list(spec.containers).find((c) => c.name === name) ?? list(spec.ephemeralContainers).find((c) => c.name === name);
   return app ? { spec: app, init: false } : undefined;
 }
 
 export function containerStatus(pod: StoredObject, name: string): Json | undefined {
   const status = rec(pod.status);
-  return [...list(status.initContainerStatuses), ...list(status.containerStatuses)].find((c) => c.name === name);
+  return [...list(status.initContainerStatuses), ...list(status.containerStatuses), ...list(status.ephemeralContainerStatuses)].find((c) => c.name === name);
 }
 
 export const runSeed = (seed: string, pod: StoredObject, container: string, attempt: number) =>

@@ -31,6 +31,8 @@ export interface ContainerSim {
   id: string;
   name: string;
   init: boolean;
+  /** Added to the running pod by `kubectl debug` (spec.ephemeralContainers): never restarted, not counted for readiness. */
+  ephemeral?: boolean;
   sidecar: boolean;
   spec: Json;
   phase: string;

@@ -20,7 +20,7 @@ export function podPhase(pod: StoredObject, p: PodSim): string {
   if (current === 'Succeeded' || current === 'Failed') return current;
   const policy = str(rec(pod.spec).restartPolicy) || 'Always';
   const inits = p.containers.filter((c) => c.init);
-  const apps = p.containers.filter((c) => !c.init);
+  const apps = p.containers.filter((c) => !c.init && !c.ephemeral);
   const initFailed = inits.some((c) => !c.sidecar && c.phase === 'Exited' && exitCodeOf(c) !== 0);
   if (initFailed && policy === 'Never') return 'Failed';
   const pendingInit = inits.some((c) => !initDone(c));
@@ -61,7 +61,7 @@ function conditions(pod: StoredObject, p: PodSim, phase: string, now: number): J
   const terminalReason = phase === 'Succeeded' ? 'PodCompleted' : phase === 'Failed' ? 'PodFailed' : undefined;
   const inits = p.containers.filter((c) => c.init);
   const incomplete = inits.filter((c) => !initDone(c)).map((c) => c.name);
-  const unready = p.containers.filter((c) => (!c.init || c.sidecar) && !c.ready).map((c) => c.name);
+  const unready = p.containers.filter((c) => !c.ephemeral && (!c.init || c.sidecar) && !c.ready).map((c) => c.name);
   const out: Json[] = [condition(p, now, 'PodReadyToStartContainers', p.sandbox ? 'True' : 'False')];
   if (phase === 'Succeeded') out.push(condition(p, now, 'Initialized', 'True', 'PodCompleted'));
   else if (incomplete.length) out.push(condition(p, now, 'Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`));
@@ -124,13 +124,16 @@ export function containerStatus(c: ContainerSim, state: unknown): Json {
 
 export function podStatus(pod: StoredObject, p: PodSim, states: Map<ContainerSim, unknown>, now: number): Json {
   const phase = podPhase(pod, p);
-  const statuses = (init: boolean) => p.containers.filter((c) => c.init === init).map((c) => containerStatus(c, states.get(c)));
+  const statuses = (init: boolean, ephemeral = false) =>
+    p.containers.filter((c) => c.init === init && Boolean(c.ephemeral) === ephemeral).map((c) => containerStatus(c, states.get(c)));
   const inits = statuses(true);
+  const ephemerals = statuses(false, true);
   const status = rec(pod.status);
   return {
     ...(status.nominatedNodeName ? { nominatedNodeName: status.nominatedNodeName } : {}),
     conditions: conditions(pod, p, phase, now),
     containerStatuses: statuses(false),
+    ...(ephemerals.length ? { ephemeralContainerStatuses: ephemerals } : {}),
     ...(p.hostIP ? { hostIP: p.hostIP, hostIPs: [{ ip: p.hostIP }] } : {}),
     ...(inits.length ? { initContainerStatuses: inits } : {}),
     phase,

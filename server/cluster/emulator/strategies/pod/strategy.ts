@@ -13,6 +13,7 @@ import { admitDefaultTolerations, admitPriority, keepPriority } from './admissio
 import { defaultPodOnly, defaultPodSpec } from './defaults.ts';
 import { qosClassOf } from './qos.ts';
 import { validatePodUpdate } from './update.ts';
+import { validateEphemeralContainersUpdate } from './validate-ephemeral.ts';
 import { validatePodOnly, validatePodSpec } from './validate-spec.ts';
 
 function validatePod(pod: KubeObject): FieldError[] {
@@ -38,7 +39,8 @@ export function podStrategy({ decode }: KindContext): Strategy {
       keepPriority(obj, old);
       admitDefaultTolerations(obj);
     },
-    validate(obj, old) {
+    validate(obj, old, ctx) {
+      if (old && ctx?.subresource === 'ephemeralcontainers') return validateEphemeralContainersUpdate(obj as unknown as Json, old as unknown as Json);
       if (!old) {
         const errs = validatePod(obj);
         const spec = rec(obj.spec);
