@@ -9,8 +9,7 @@ import { ApiError, errors } from '../../meta/errors.ts';
 import type { HttpRequest, HttpResponse } from '../http-message.ts';
 import type { Exchange } from '../shell/system.ts';
 import { arr, num, rec, str, type Obj } from '../container/cluster-reader.ts';
-import { readyEndpoints, targetPort } from './endpoints.ts';
-import { podExchange, type RoutingDeps } from './routing.ts';
+import { podExchange, viaService, type RoutingDeps } from './routing.ts';
 import { kubeletAnswer } from './kubelet-answer.ts';
 
 export function proxyRequest(deps: RoutingDeps, request: ProxyRequest): HttpResponse {
@@ -59,14 +58,9 @@ function serviceBackend(deps: RoutingDeps, namespace: string, id: SchemeNamePort
   } else {
     port = ports.find((p) => str(p.name) === id.port);
   }
-  const pods = port ? readyEndpoints(deps.reader, svc).filter((p) => targetPort(port, p) !== undefined) : [];
-  if (!port || pods.length === 0) throw new ApiError(503, 'ServiceUnavailable', `no endpoints available for service "${raw}"`);
-  const key = `${namespace}/${id.name}`;
-  const turn = deps.turns.get(key) ?? 0;
-  deps.turns.set(key, turn + 1);
-  const pod = pods[turn % pods.length]!;
-  const target = targetPort(port, pod)!;
-  return { pod, port: target, address: `${str(rec(pod.status).podIP)}:${target}`, from: API_SERVER_ADDRESS };
+  const dest = port ? viaService(deps, svc, port) : undefined;
+  if (dest?.kind !== 'pod') throw new ApiError(503, 'ServiceUnavailable', `no endpoints available for service "${raw}"`);
+  return { pod: dest.pod, port: dest.port, address: `${str(rec(dest.pod.status).podIP)}:${dest.port}`, from: API_SERVER_ADDRESS };
 }
 
 function podBackend(deps: RoutingDeps, namespace: string, id: SchemeNamePort): Backend {

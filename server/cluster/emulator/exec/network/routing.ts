@@ -42,7 +42,7 @@ export function served(deps: RoutingDeps, pod: Obj, container: string, request: 
   deps.onServed?.({ namespace: str(meta.namespace), pod: str(meta.name), container, request, response, time: deps.now() });
 }
 
-type Destination =
+export type Destination =
   | { kind: 'pod'; pod: Obj; port: number }
   | { kind: 'api' }
   | { kind: 'refused' }
@@ -53,7 +53,8 @@ function allServices(reader: ClusterReader): Obj[] {
   return reader.services();
 }
 
-function viaService(deps: RoutingDeps, svc: Obj, servicePort: Record<string, unknown>): Destination {
+/** Where a connection to a Service's port goes: one of its ready endpoints, in turn. */
+export function viaService(deps: RoutingDeps, svc: Obj, servicePort: Record<string, unknown>): Destination {
   const meta = rec(svc.metadata);
   if (str(meta.namespace) === 'default' && str(meta.name) === 'kubernetes') return { kind: 'api' };
   if (str(meta.namespace) === 'kube-system' && num(servicePort.port) === 53) return { kind: 'empty' };
