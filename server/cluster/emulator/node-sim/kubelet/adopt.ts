@@ -7,7 +7,7 @@ import { list, rec, str, type Json } from '../json.ts';
 import { Backoff } from './backoff.ts';
 import { outcome, listeningAt } from './process.ts';
 import { containerProbes } from './probes.ts';
-import { buildRunInput } from './run-input.ts';
+import { buildRunInput, runDepsOf } from './run-input.ts';
 import type { NodeContext } from './node-context.ts';
 import type { ContainerSim, PodSim, Terminated } from './sim-state.ts';
 
@@ -77,13 +77,7 @@ function adoptContainer(n: NodeContext, pod: StoredObject, p: PodSim, c: Contain
   const id = str(cs.containerID).replace(/^containerd:\/\//, '');
   if (state.running) {
     const startedAt = ms(rec(state.running).startedAt);
-    const input = buildRunInput(pod, { container: c.spec, startedAt, attempt: c.restartCount, image: str(c.spec.image), podIP: p.podIP ?? '' }, {
-      store: n.ctx.store,
-      r: n.r,
-      registries: n.registries,
-      seed: n.o.seed,
-      ...(n.o.processNetwork ? { network: n.o.processNetwork } : {}),
-    });
+    const input = buildRunInput(pod, { container: c.spec, startedAt, attempt: c.restartCount, image: str(c.spec.image), podIP: p.podIP ?? '' }, runDepsOf(n));
     c.phase = 'Running';
     c.containerId = id;
     if (input) {

@@ -11,7 +11,7 @@ import type { NodeContext } from './node-context.ts';
 import { listeningAt, outcome, startError } from './process.ts';
 import { runProbe, untilNextProbe } from './container-probes.ts';
 import { containerProbes } from './probes.ts';
-import { buildRunInput } from './run-input.ts';
+import { buildRunInput, runDepsOf } from './run-input.ts';
 import type { EventSpec } from './stage-set.ts';
 import type { ContainerSim, PodSim, Terminated } from './sim-state.ts';
 
@@ -212,13 +212,7 @@ export class ContainerSubject implements Subject {
   }
 
   private runInput(startedAt: number) {
-    return buildRunInput(this.pod(), { container: this.c.spec, startedAt, attempt: this.c.restartCount, image: this.image, podIP: this.p.podIP ?? '' }, {
-      store: this.n.ctx.store,
-      r: this.n.r,
-      registries: this.n.registries,
-      seed: this.n.o.seed,
-      ...(this.n.o.processNetwork ? { network: this.n.o.processNetwork } : {}),
-    });
+    return buildRunInput(this.pod(), { container: this.c.spec, startedAt, attempt: this.c.restartCount, image: this.image, podIP: this.p.podIP ?? '' }, runDepsOf(this.n));
   }
 
   private terminate(exitCode: number, reason: string, startedAt: string, message?: string): Terminated {

@@ -12,6 +12,7 @@ import { DEFAULT_KERNEL_RELEASE } from '../kernel.ts';
 import { containerFiles, resolveEnv } from './environment.ts';
 import type { Registries } from './images/catalogue.ts';
 import type { ProcessNetworkHook } from '../options.ts';
+import type { NodeContext } from './node-context.ts';
 import type { RunInput } from './process.ts';
 
 export interface RunDeps {
@@ -20,6 +21,11 @@ export interface RunDeps {
   registries: Registries;
   seed: string;
   network?: ProcessNetworkHook;
+}
+
+/** What a kubelet of the simulation builds run inputs with. */
+export function runDepsOf(n: Pick<NodeContext, 'ctx' | 'r' | 'registries' | 'o'>): RunDeps {
+  return { store: n.ctx.store, r: n.r, registries: n.registries, seed: n.o.seed, ...(n.o.processNetwork ? { network: n.o.processNetwork } : {}) };
 }
 
 export function containerSpec(pod: StoredObject, name: string): { spec: Json; init: boolean } | undefined {
