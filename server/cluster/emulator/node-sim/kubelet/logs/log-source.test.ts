@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../sim-harness.ts';
 import { pod } from '../../test-harness.ts';
+import { rfc3339Nano } from './run-log.ts';
 
 const read = (s: ReturnType<typeof simulate>, name: string, opts = {}) => s.logs.read('default', name, opts);
 const error = (fn: () => unknown): string => {
@@ -56,7 +57,7 @@ describe('container logs', () => {
     const tail = read(s, 'loop', { tailLines: 2 }).trim().split('\n');
     expect(tail).toEqual(all.slice(-2));
     const stamped = read(s, 'loop', { tailLines: 1, timestamps: true });
-    expect(stamped).toMatch(/^2026-03-02T09:00:\d\d\.\d{1,9}Z tick \d+\n$/);
+    expect(stamped).toMatch(/^2026-03-02T09:00:\d\d\.\d{9}Z tick \d+\n$/);
     expect(read(s, 'loop', { sinceSeconds: 11 }).trim().split('\n')).toHaveLength(2);
     expect(read(s, 'loop', { limitBytes: 8 })).toBe('tick 0\nt');
   });
@@ -100,5 +101,14 @@ describe('container logs', () => {
     expect(previous).toMatch(/^started at \d+\n$/);
     expect(current).toMatch(/^started at \d+\n$/);
     expect(Number(current.split(' ')[2]) - Number(previous.split(' ')[2])).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('log timestamps', () => {
+  it('always carry nine digits of nanoseconds, trailing zeros included (the kubelet formats with RFC3339NanoFixed)', () => {
+    const at = Date.parse('2026-03-02T09:00:10.000Z');
+    expect(rfc3339Nano({ at, nanos: 11_470, text: '' })).toBe('2026-03-02T09:00:10.000011470Z');
+    expect(rfc3339Nano({ at, nanos: 0, text: '' })).toBe('2026-03-02T09:00:10.000000000Z');
+    expect(rfc3339Nano({ at: at + 120, nanos: 5, text: '' })).toBe('2026-03-02T09:00:10.120000005Z');
   });
 });

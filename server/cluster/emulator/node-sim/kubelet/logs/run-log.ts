@@ -138,9 +138,11 @@ function nanosOf(seed: string, i: number): number {
   return hash53(`${seed}|${i}`) % 1_000_000;
 }
 
-/** RFC 3339 with nanoseconds, trailing zeros trimmed, as Go's RFC3339Nano prints. */
+/**
+ * RFC 3339 with all nine digits of nanoseconds, trailing zeros kept: the kubelet writes `--timestamps` with
+ * RFC3339NanoFixed (`2006-01-02T15:04:05.000000000Z07:00`), not Go's trimming RFC3339Nano.
+ */
 export function rfc3339Nano(line: LogLine): string {
   const iso = new Date(line.at).toISOString();
-  const frac = `${iso.slice(20, 23)}${String(line.nanos).padStart(6, '0')}`.replace(/0+$/, '');
-  return `${iso.slice(0, 19)}${frac ? `.${frac}` : ''}Z`;
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}${String(line.nanos).padStart(6, '0')}Z`;
 }
