@@ -50,5 +50,8 @@ export const MICRO_TIME = `${META}.MicroTime`;
 export const FIELDS_V1 = `${META}.FieldsV1`;
 export const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 export const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
+
+/** Types that decode themselves (a string or a number for quantities and int-or-strings, text for times). */
+export const SELF_DECODED: ReadonlySet<string> = new Set([QUANTITY, INT_OR_STRING, TIME, MICRO_TIME]);
 export const RAW_EXTENSION = 'io.k8s.apimachinery.pkg.runtime.RawExtension';
 export const APIEXT = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1';

@@ -8,7 +8,7 @@
 import { ApiError } from '../meta/errors.ts';
 import { goPrint, goSyntax, goTypeOf } from '../meta/go-print.ts';
 import type { SchemaNode } from '../openapi/schema-nav.ts';
-import { INT_OR_STRING, MICRO_TIME, QUANTITY, TIME } from '../openapi/types.ts';
+import { SELF_DECODED } from '../openapi/types.ts';
 import { describePath, fieldPE } from './apply-fieldset.ts';
 import { childSlot, itemPE, TypedValueError, type Slot } from './apply-typed.ts';
 import { isObject } from './merge-patch.ts';
@@ -42,8 +42,6 @@ export function configurationProblems(value: unknown, slot: Slot, path: string[]
   }
   return out;
 }
-
-const SELF_DECODED = new Set([QUANTITY, INT_OR_STRING, TIME, MICRO_TIME]);
 
 /** How structured-merge-diff refuses a scalar of the wrong kind (its messages quote Go's formatting of the value). */
 function scalarProblem(node: SchemaNode, value: unknown): string | undefined {

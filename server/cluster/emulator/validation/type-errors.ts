@@ -1,6 +1,6 @@
 import type { TypeSchema } from '../openapi/schema-provider.ts';
 import { flattenSchema } from '../openapi/schema-nav.ts';
-import { INT_OR_STRING, MICRO_TIME, QUANTITY, refName, TIME, type OpenApiSchema } from '../openapi/types.ts';
+import { refName, SELF_DECODED, type OpenApiSchema } from '../openapi/types.ts';
 
 /**
  * The first value of a body that does not fit the Go type its field has, worded as Go's JSON decoder
@@ -59,7 +59,6 @@ const unstructuredConverter: Wording = (value, { kind, goType }) => {
 };
 
 const MAX_DEPTH = 64;
-const SELF_DECODED = new Set([QUANTITY, INT_OR_STRING, TIME, MICRO_TIME]);
 
 type Found = string | undefined;
 
